@@ -1,0 +1,34 @@
+# verifica: two commands on a fresh Debian 12 machine.
+#   make run   installs missing build dependencies, builds (Release) and runs the demo campaign
+#   make test  installs missing build dependencies, builds (Debug + ASan/UBSan) and runs ctest
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+RELEASE := build/release
+DEBUG := build/debug
+OUT ?= out
+
+.PHONY: run test deps build-release build-debug bench clean
+
+deps:
+	@bash scripts/deps.sh
+
+build-release: deps
+	@cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DVERIFICA_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(RELEASE) -j $(JOBS) --target verifica
+
+build-debug: deps
+	@cmake -S . -B $(DEBUG) -DCMAKE_BUILD_TYPE=Debug -DVERIFICA_SANITIZE=ON -DVERIFICA_BUILD_TESTS=ON >/dev/null
+	@cmake --build $(DEBUG) -j $(JOBS)
+
+run: build-release
+	@bash scripts/demo.sh $(RELEASE)/verifica $(OUT)
+
+test: build-debug
+	@cd $(DEBUG) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: deps
+	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DVERIFICA_BUILD_TESTS=OFF -DVERIFICA_BUILD_BENCH=ON >/dev/null
+	@cmake --build build/bench -j $(JOBS)
+	@build/bench/verifica_bench
+
+clean:
+	rm -rf build $(OUT)

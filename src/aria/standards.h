@@ -1,0 +1,66 @@
+// WAI-ARIA 1.2 tables (with DPUB-ARIA 1.0 and Graphics-ARIA 1.0 roles) as data: roles with their
+// superclasses, required / supported / prohibited states and properties, name-from rules,
+// children-presentational flag; attributes with their value types and allowed tokens.
+#ifndef VERIFICA_ARIA_STANDARDS_H_
+#define VERIFICA_ARIA_STANDARDS_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verifica::aria {
+
+enum class ValueType : uint8_t {
+  kTrueFalse,           // "true" | "false"
+  kTrueFalseUndefined,  // "true" | "false" | "undefined"
+  kTristate,            // "true" | "false" | "mixed"
+  kIdRef,
+  kIdRefList,
+  kInteger,
+  kNumber,
+  kString,
+  kToken,      // one of `values`
+  kTokenList,  // space-separated tokens, each one of `values`
+};
+
+struct AttributeSpec {
+  std::string name;
+  ValueType type = ValueType::kString;
+  std::vector<std::string> values;  // allowed tokens for kToken / kTokenList
+  bool global = false;              // applies to every role
+  bool deprecated = false;          // deprecated in ARIA 1.2 (still defined)
+};
+
+enum class NameFrom : uint8_t { kContentsAndAuthor, kAuthor, kProhibited };
+
+struct RoleSpec {
+  std::string name;
+  bool abstract = false;
+  std::vector<std::string> superclasses;
+  std::vector<std::string> required;     // required states and properties
+  std::vector<std::string> supported;    // supported (not inherited)
+  std::vector<std::string> prohibited;   // prohibited states and properties
+  NameFrom name_from = NameFrom::kAuthor;
+  bool name_required = false;
+  bool children_presentational = false;
+  std::vector<std::string> required_context;  // required context roles
+  std::vector<std::string> required_owned;    // required owned elements
+};
+
+const AttributeSpec* FindAttribute(std::string_view name);
+const RoleSpec* FindRole(std::string_view name);
+std::span<const AttributeSpec> AllAttributes();
+std::span<const RoleSpec> AllRoles();
+
+// True when `attr` is a global attribute or supported/required by `role` or an ancestor role,
+// and not prohibited on it.
+bool IsAttributeAllowed(const RoleSpec& role, std::string_view attr);
+
+// Whether the value is valid for the attribute's value type (ID references are checked for
+// shape only; whether the ids exist is the caller's business).
+bool IsValidValue(const AttributeSpec& attr, std::string_view value);
+
+}  // namespace verifica::aria
+
+#endif  // VERIFICA_ARIA_STANDARDS_H_

@@ -1,0 +1,232 @@
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/page_check.h"
+#include "fetch/fetch_one.h"
+#include "report/check_output.h"
+#include "util/text.h"
+#include "util/time.h"
+#include "util/url.h"
+
+namespace verifica::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  std::string output;
+  std::string rules;
+  std::string lang = "es";
+  std::string fail_on = "serious";
+  bool include_passes = false;
+  bool allow_private = false;
+  unsigned jobs = 0;
+  double max_page_mb = 32;
+};
+
+struct Source {
+  std::string url;   // http(s) URL, or file:// URL of a local file
+  std::string path;  // local path, empty for URLs
+};
+
+bool IsHtmlFile(const fs::path& p) {
+  std::string ext = text::AsciiLower(p.extension().string());
+  return ext == ".html" || ext == ".htm";
+}
+
+// Expands the command line's PATH|URL arguments. Missing paths and empty directories are
+// input errors (exit 2): a typo must not pass as "no problems found".
+Result<std::vector<Source>> Expand(const std::vector<std::string>& inputs) {
+  std::vector<Source> out;
+  for (const std::string& in : inputs) {
+    if (url::IsHttp(in)) {
+      auto norm = url::Normalize(in);
+      if (!norm.ok()) return InvalidArgument(in + ": " + norm.status().message());
+      out.push_back({*norm, ""});
+      continue;
+    }
+    std::string path = in;
+    if (text::StartsWithIgnoreAsciiCase(in, "file://")) {
+      auto p = url::ToPath(in);
+      if (!p.ok()) return InvalidArgument(in + ": " + p.status().message());
+      path = *p;
+    } else if (in.find("://") != std::string::npos) {
+      return InvalidArgument(in + ": only http, https and file URLs can be checked");
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      return InvalidArgument(path + ": no such file or directory");
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                               ec),
+           end;
+           it != end && !ec; it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsHtmlFile(it->path())) files.push_back(it->path().string());
+      }
+      if (ec) return InvalidArgument(path + ": cannot list the directory: " + ec.message());
+      if (files.empty()) {
+        return InvalidArgument(path + ": no .html or .htm files in this directory");
+      }
+      std::sort(files.begin(), files.end());
+      for (std::string& f : files) out.push_back({url::FromPath(f), f});
+    } else {
+      out.push_back({url::FromPath(path), path});
+    }
+  }
+  return out;
+}
+
+PageInput Load(const Source& s, const CheckArgs& a, std::optional<findings::PageError>* error) {
+  PageInput in;
+  in.url = s.url;
+  in.fetched_at = NowRfc3339();
+  const auto max_bytes = static_cast<uint64_t>(a.max_page_mb * 1024 * 1024);
+  if (!s.path.empty()) {
+    in.content_type = html::ContentTypeForPath(s.path);
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(s.path, ec);
+    if (!ec && size > max_bytes) {
+      *error = findings::PageError{
+          "too-large", std::to_string(size) + " bytes, above the limit of " +
+                           std::to_string(max_bytes) + " bytes (--max-page-mb)"};
+      in.status = 0;
+      return in;
+    }
+    std::ifstream f(s.path, std::ios::binary);
+    if (!f) {
+      *error = findings::PageError{"unreadable", s.path + ": permission denied or not a file"};
+      in.status = 0;
+      return in;
+    }
+    in.body.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    in.status = 200;
+    return in;
+  }
+  fetch::FetchLimits limits;
+  limits.allow_private = a.allow_private;
+  limits.max_body_bytes = max_bytes;
+  fetch::FetchedResource r = fetch::FetchOne(s.url, limits);
+  in.final_url = r.final_url;
+  in.status = static_cast<int>(r.status);
+  in.content_type = r.content_type;
+  if (!r.ok()) {
+    *error = findings::PageError{r.error_kind, r.error_message};
+    return in;
+  }
+  in.body = std::move(r.body);
+  return in;
+}
+
+int RunCheck(const CheckArgs& a) {
+  auto sources = Expand(a.inputs);
+  if (!sources.ok()) {
+    std::cerr << "verifica: " << sources.status().message() << "\n";
+    return kExitUsage;
+  }
+  auto reg = BuildRegistry();
+  if (!reg.ok()) {
+    std::cerr << "verifica: " << reg.status().message() << "\n";
+    return kExitCannotRun;
+  }
+  auto selected = (*reg)->Select(a.rules);
+  if (!selected.ok()) {
+    std::cerr << "verifica: " << selected.status().message() << "\n";
+    return kExitUsage;
+  }
+  CheckOptions options;
+  options.run.include_passes = a.include_passes;
+  options.parse.max_bytes = static_cast<size_t>(a.max_page_mb * 1024 * 1024);
+
+  std::vector<findings::PageReport> pages(sources->size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < sources->size(); i = next++) {
+      std::optional<findings::PageError> error;
+      PageInput in = Load((*sources)[i], a, &error);
+      if (error) {
+        findings::PageReport p;
+        p.url = in.url;
+        p.final_url = in.final_url.empty() ? in.url : in.final_url;
+        p.status = in.status;
+        p.content_type = in.content_type;
+        p.fetched_at = in.fetched_at;
+        p.error = std::move(error);
+        pages[i] = std::move(p);
+      } else {
+        pages[i] = CheckPage(in, *selected, options);
+      }
+    }
+  };
+  unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(sources->size()));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+
+  report::Catalog catalog;
+  for (const rules::Rule* r : *selected) catalog.emplace(r->id(), r->meta());
+  std::string text;
+  if (a.format == "json") {
+    text = report::RenderCheckJson(pages);
+  } else {
+    report::TextOptions to;
+    to.lang = a.lang;
+    to.color = a.output.empty() && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    text = report::RenderCheckText(pages, catalog, to);
+  }
+  if (!WriteOutput(a.output, text)) return kExitCannotRun;
+
+  const bool all_errored = std::all_of(pages.begin(), pages.end(),
+                                       [](const findings::PageReport& p) { return p.error; });
+  if (all_errored) {
+    std::cerr << "verifica: no page could be checked\n";
+    return kExitCannotRun;
+  }
+  return ExitCodeFor(pages, *findings::ImpactFromString(a.fail_on));
+}
+
+}  // namespace
+
+Command AddCheckCommand(CLI::App& app) {
+  auto a = std::make_shared<CheckArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "check", "Check pages without crawling: files, directories (every .html/.htm) or URLs");
+  sub->add_option("inputs", a->inputs, "PATH|URL...")->required();
+  sub->add_option("--format", a->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("-o,--output", a->output, "Write the output to FILE instead of stdout");
+  sub->add_option("--rules", a->rules,
+                  "Rules to run: comma-separated globs, '-' to exclude ('wcag-*,-wcag-meta-*')");
+  sub->add_option("--lang", a->lang, "Language of the text output: es or en")
+      ->check(CLI::IsMember({"es", "en"}));
+  sub->add_option("--fail-on", a->fail_on,
+                  "Exit 1 when a rule fails with this impact or higher (default serious)")
+      ->check(CLI::IsMember(ImpactNames()));
+  sub->add_flag("--include-passes", a->include_passes, "List passed elements as findings too");
+  sub->add_flag("--allow-private", a->allow_private,
+                "Allow URLs on loopback, private and link-local addresses");
+  sub->add_option("-j,--jobs", a->jobs, "Pages checked in parallel (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  sub->add_option("--max-page-mb", a->max_page_mb, "Largest page to check, in MiB (default 32)")
+      ->check(CLI::Range(0.001, 1024.0));
+  return {sub, [a] { return RunCheck(*a); }};
+}
+
+}  // namespace verifica::cli

@@ -1,0 +1,36 @@
+// Parse + rules for one page's bytes: the unit of work shared by `check` and `scan`.
+#ifndef VERIFICA_CLI_PAGE_CHECK_H_
+#define VERIFICA_CLI_PAGE_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "findings/findings.h"
+#include "html/parser.h"
+#include "rules/engine/rule.h"
+#include "rules/engine/runner.h"
+
+namespace verifica::cli {
+
+struct PageInput {
+  std::string url;           // as requested
+  std::string final_url;     // after redirects (defaults to url)
+  int status = 200;
+  std::string content_type;  // from HTTP, or guessed from the file name
+  std::string fetched_at;
+  std::string body;
+};
+
+struct CheckOptions {
+  html::ParseOptions parse;
+  rules::RunOptions run;
+};
+
+// Parses the page and runs `rules` on it. A page that cannot be parsed gets `error` set and
+// no rule results; nothing here throws.
+findings::PageReport CheckPage(const PageInput& input, const std::vector<const rules::Rule*>& rules,
+                               const CheckOptions& options);
+
+}  // namespace verifica::cli
+
+#endif  // VERIFICA_CLI_PAGE_CHECK_H_

@@ -1,0 +1,145 @@
+// Result value types shared by the rules, the report writers and the CLI: outcomes, findings,
+// rule results, page and entity reports. Plain data; JSON conversion in findings_json.h.
+#ifndef VERIFICA_FINDINGS_FINDINGS_H_
+#define VERIFICA_FINDINGS_FINDINGS_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verifica::findings {
+
+// ACT/EARL outcomes, ordered as in axe: a rule's result is the worst over what it tested.
+enum class Outcome : uint8_t { kInapplicable = 0, kPassed = 1, kCantTell = 2, kFailed = 3 };
+
+std::string_view ToString(Outcome o);  // "inapplicable" | "passed" | "cantTell" | "failed"
+std::optional<Outcome> OutcomeFromString(std::string_view s);
+inline Outcome Worst(Outcome a, Outcome b) { return a < b ? b : a; }
+
+enum class Impact : uint8_t { kMinor = 0, kModerate = 1, kSerious = 2, kCritical = 3 };
+std::string_view ToString(Impact i);  // "minor" | "moderate" | "serious" | "critical"
+std::optional<Impact> ImpactFromString(std::string_view s);
+
+// A text in both report languages.
+struct LocalizedText {
+  std::string es;
+  std::string en;
+  const std::string& Get(std::string_view lang) const { return lang == "en" ? en : es; }
+};
+
+struct LegalBasis {
+  std::string norm;     // e.g. "LGTAIP"
+  std::string article;  // e.g. "Art. 65, fr. I"
+};
+
+// What a rule is, for people: the catalog entry every report format renders from. The rules
+// module parses it from rules/<pack>/<id>.json.
+struct RuleInfo {
+  std::string id;                   // "wcag-image-alt"
+  std::string pack;                 // "wcag", or an obligation pack id
+  LocalizedText title;              // short phrase: what is checked
+  LocalizedText description;        // one sentence: what the rule checks and why
+  LocalizedText help;               // how to fix a failure
+  std::vector<std::string> wcag;    // success criteria ("1.1.1")
+  std::string level;                // "A", "AA", "AAA" or "" for non-WCAG rules
+  std::vector<std::string> act;     // ACT rule ids
+  Impact impact = Impact::kModerate;
+  std::vector<std::string> tags;
+  std::vector<LegalBasis> legal_basis;
+  // Message templates by id; "{0}", "{1}"... are replaced by a verdict's args.
+  std::map<std::string, LocalizedText> messages;
+};
+
+// One element (or, for page- and entity-scope rules, one page) that a rule reported on.
+struct Finding {
+  Outcome outcome = Outcome::kFailed;
+  std::string selector;  // unique CSS selector; empty for whole-page findings
+  uint32_t line = 0;     // 1-based source position; 0 when unknown
+  uint32_t column = 0;
+  std::string snippet;   // the start tag as written, cut on a UTF-8 boundary
+  std::string message_id;               // key into the rule's message catalog
+  std::vector<std::string> args;        // values the message interpolates
+  LocalizedText message;                // rendered es/en text
+  std::string url;       // page the finding is on (set for entity-scope findings)
+};
+
+// A rule's result on one page (or, in EntityReport::entity_rules, on the whole entity).
+struct RuleResult {
+  std::string id;
+  Outcome outcome = Outcome::kInapplicable;
+  std::vector<std::string> wcag;  // success criteria, e.g. "1.1.1"
+  std::vector<std::string> act;   // ACT rule ids
+  Impact impact = Impact::kModerate;
+  // How many elements the rule tested, by outcome.
+  uint32_t passed = 0;
+  uint32_t cant_tell = 0;
+  uint32_t failed = 0;
+  std::vector<Finding> findings;  // failed and cantTell ones (passed only when asked)
+  // Set when the rule itself broke on this page; the outcome is then cantTell, never passed.
+  std::string error;
+};
+
+struct PageError {
+  std::string kind;     // "not-found", "timeout", "too-large", "not-html", "empty", ...
+  std::string message;  // what happened, in English (reports render their own text)
+};
+
+struct PageReport {
+  std::string url;
+  std::string final_url;
+  int status = 0;  // HTTP status; 200 for local files that could be read; 0 when none
+  std::string content_type;
+  std::string fetched_at;  // RFC 3339
+  std::string sha256;      // of the bytes fetched
+  uint64_t bytes = 0;
+  std::string encoding;    // encoding the page was decoded from
+  std::optional<PageError> error;
+  std::vector<RuleResult> rules;
+};
+
+struct EntityInfo {
+  std::string id;
+  std::string name;
+  std::string url;
+  std::string kind;
+  std::vector<std::string> profiles;
+};
+
+struct CrawlInfo {
+  std::string started_at;
+  std::string finished_at;
+  uint32_t pages = 0;
+  uint32_t errors = 0;
+  std::string robots;                   // "obeyed", "absent", "unreachable", ...
+  std::vector<std::string> limits_hit;  // "max-pages", "max-depth", ...
+};
+
+struct DocumentInfo {
+  std::string url;
+  std::string type;  // content type or file kind ("pdf", "xlsx", ...)
+  int status = 0;
+  uint64_t bytes = 0;
+};
+
+struct EntityReport {
+  std::string schema = "verifica-report/1";
+  EntityInfo entity;
+  CrawlInfo crawl;
+  std::vector<PageReport> pages;
+  std::vector<RuleResult> entity_rules;
+  std::vector<DocumentInfo> documents;
+  std::map<std::string, std::string> page_roles;  // role → URL
+};
+
+// Counts of rules by outcome over a page report.
+struct OutcomeCounts {
+  uint32_t inapplicable = 0, passed = 0, cant_tell = 0, failed = 0;
+};
+OutcomeCounts CountOutcomes(const std::vector<RuleResult>& rules);
+
+}  // namespace verifica::findings
+
+#endif  // VERIFICA_FINDINGS_FINDINGS_H_

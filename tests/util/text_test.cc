@@ -1,0 +1,40 @@
+#include "util/text.h"
+
+#include <gtest/gtest.h>
+
+namespace verifica::text {
+namespace {
+
+TEST(TextTest, Local_FoldRemovesSpanishAccentsAndCase) {
+  EXPECT_EQ(Fold("  Transparéncia   ÁÉÍÓÚ Ñandú Pingüino "), "transparencia aeiou nandu pinguino");
+  EXPECT_EQ(Fold("Información\u00A0Pública"), "informacion publica");
+  EXPECT_EQ(Fold("Straße Œuvre"), "strasse oeuvre");
+}
+
+TEST(TextTest, Local_FoldDropsCombiningMarks) {
+  EXPECT_EQ(Fold("informacio\xCC\x81n"), "informacion");  // o + U+0301
+}
+
+TEST(TextTest, Local_Utf8ValidationAndRepair) {
+  EXPECT_TRUE(IsValidUtf8("año ✓"));
+  EXPECT_FALSE(IsValidUtf8("a\xC3"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+TEST(TextTest, Local_TruncateKeepsCodePoints) {
+  EXPECT_EQ(TruncateUtf8("añb", 2), "a");
+  EXPECT_EQ(TruncateUtf8("añb", 3), "añ");
+  EXPECT_EQ(TruncateUtf8("abc", 10), "abc");
+}
+
+TEST(TextTest, Local_BlankAndCollapse) {
+  EXPECT_TRUE(IsBlank(" \t\n\u00A0"));
+  EXPECT_FALSE(IsBlank(" x "));
+  EXPECT_EQ(CollapseWhitespace("  a \n\t b  "), "a b");
+  EXPECT_EQ(SplitHtmlSpace(" a  b\tc "), (std::vector<std::string_view>{"a", "b", "c"}));
+}
+
+}  // namespace
+}  // namespace verifica::text
