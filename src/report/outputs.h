@@ -1,0 +1,69 @@
+// Writing the files of a scan (DESIGN.md "Report layout"):
+//   OUT/<entity-id>/report.json (+ report.html, report.sarif, report.junit.xml, findings.csv,
+//   report.earl.json, by --format) and OUT/summary.json, OUT/summary.csv, OUT/index.html.
+// Everything is rendered from the findings types; the report module never sees the DOM.
+// Each file is written to a temporary name and renamed into place, so an interrupted run never
+// leaves a partial report that looks complete.
+#ifndef VERIFICA_REPORT_OUTPUTS_H_
+#define VERIFICA_REPORT_OUTPUTS_H_
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "findings/findings.h"
+#include "report/check_output.h"
+#include "util/status.h"
+
+namespace verifica::report {
+
+struct OutputOptions {
+  // Formats to write besides report.json (always written): "html", "sarif", "junit", "csv",
+  // "earl". Unknown names are rejected by the CLI before a scan starts.
+  std::vector<std::string> formats = {"html"};
+  std::string lang = "es";
+};
+
+// One row of the campaign summary, computed when an entity finishes so the campaign never holds
+// every entity's full report in memory.
+struct EntitySummary {
+  findings::EntityInfo entity;
+  std::string report_dir;  // relative to OUT, e.g. "sujeto-01"
+  std::string status;      // "ok", or "unreachable" when not one page could be fetched
+  std::string error;       // what failed, for unreachable entities
+  uint32_t pages = 0;
+  uint32_t page_errors = 0;
+  uint32_t documents = 0;
+  uint32_t rules_failed = 0;      // distinct rules failed on at least one page, or entity-wide
+  uint32_t rules_cant_tell = 0;   // distinct rules needing review (and not failed)
+  std::array<uint32_t, 4> findings_by_impact{};  // failed findings, index = Impact
+  double score = 0;  // 0–100, see Score()
+  std::vector<std::string> failed_rule_ids;  // distinct, sorted
+};
+
+// The entity score: the share of applicable rule checks (rule × page, plus entity rules) that
+// passed, in percent, rounded to one decimal; cantTell counts as not passed and not failed
+// (it is left out of the ratio). 100 when nothing was applicable.
+double Score(const findings::EntityReport& report);
+
+EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir);
+
+// The JSON text of report.json.
+std::string RenderEntityJson(const findings::EntityReport& report);
+
+// Writes dir/report.json and the requested formats. Creates `dir`.
+Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& catalog,
+                          const std::filesystem::path& dir, const OutputOptions& options);
+
+// Writes out_dir/summary.json, summary.csv and index.html.
+Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalog& catalog,
+                            const std::filesystem::path& out_dir, const OutputOptions& options);
+
+// Writes `text` to `path` atomically (temporary file + rename).
+Status WriteFileAtomic(const std::filesystem::path& path, std::string_view text);
+
+}  // namespace verifica::report
+
+#endif  // VERIFICA_REPORT_OUTPUTS_H_
