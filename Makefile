@@ -15,7 +15,10 @@ build-release: deps
 	@cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DVERIFICA_BUILD_TESTS=OFF >/dev/null
 	@cmake --build $(RELEASE) -j $(JOBS) --target verifica
 
-build-debug: deps
+TEST_DEPS := chromium python3-jsonschema
+
+build-debug:
+	@bash scripts/deps.sh $(TEST_DEPS)
 	@cmake -S . -B $(DEBUG) -DCMAKE_BUILD_TYPE=Debug -DVERIFICA_SANITIZE=ON -DVERIFICA_BUILD_TESTS=ON >/dev/null
 	@cmake --build $(DEBUG) -j $(JOBS)
 

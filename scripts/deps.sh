@@ -5,9 +5,10 @@ set -euo pipefail
 want=(g++ cmake make pkg-config ca-certificates
       libgumbo-dev libcurl4-openssl-dev nlohmann-json3-dev libre2-dev libcli11-dev
       libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes zlib1g-dev libbrotli-dev
-      libpoppler-cpp-dev libssl-dev
-      chromium python3-jsonschema)  # report tests: headless rendering, SARIF schema validation
-# Extra packages a caller asks for (the benchmark needs nginx, linkchecker, wget2).
+      libpoppler-cpp-dev libssl-dev)
+# Extra packages a caller asks for: `make test` adds chromium and python3-jsonschema (report
+# tests: headless rendering, SARIF schema validation); the crawl benchmark adds nginx-light,
+# linkchecker and wget2.
 want+=("$@")
 missing=()
 for p in "${want[@]}"; do
