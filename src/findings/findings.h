@@ -64,6 +64,9 @@ struct Finding {
   std::vector<std::string> args;        // values the message interpolates
   LocalizedText message;                // rendered es/en text
   std::string url;       // page the finding is on (set for entity-scope findings)
+  // Stable identity across scans (rule id, page URL, selector and snippet, normalised), for
+  // baselines and SARIF partialFingerprints; set by the report writers (report/fingerprint.h).
+  std::string fingerprint;
 };
 
 // A rule's result on one page (or, in EntityReport::entity_rules, on the whole entity).

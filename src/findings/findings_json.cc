@@ -31,6 +31,7 @@ void to_json(json& j, const Finding& f) {
            {"message", {{"es", f.message.es}, {"en", f.message.en}}}};
   if (!f.args.empty()) j["args"] = f.args;
   if (!f.url.empty()) j["url"] = f.url;
+  if (!f.fingerprint.empty()) j["fingerprint"] = f.fingerprint;
 }
 
 void from_json(const json& j, Finding& f) {
@@ -42,6 +43,7 @@ void from_json(const json& j, Finding& f) {
   GetIf(j, "message_id", f.message_id);
   GetIf(j, "args", f.args);
   GetIf(j, "url", f.url);
+  GetIf(j, "fingerprint", f.fingerprint);
   if (auto it = j.find("message"); it != j.end()) {
     GetIf(*it, "es", f.message.es);
     GetIf(*it, "en", f.message.en);
