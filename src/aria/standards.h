@@ -4,6 +4,7 @@
 #ifndef VERIFICA_ARIA_STANDARDS_H_
 #define VERIFICA_ARIA_STANDARDS_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,6 +61,20 @@ bool IsAttributeAllowed(const RoleSpec& role, std::string_view attr);
 // Whether the value is valid for the attribute's value type (ID references are checked for
 // shape only; whether the ids exist is the caller's business).
 bool IsValidValue(const AttributeSpec& attr, std::string_view value);
+
+// Whether the tables loaded (they are embedded, so a failure is a build defect; tests check it).
+bool TablesLoaded();
+
+// True when `role` is `ancestor` or has it among its superclasses, transitively
+// (e.g. IsSubclassOf(searchbox, "input"), IsSubclassOf(navigation, "landmark")).
+bool IsSubclassOf(const RoleSpec& role, std::string_view ancestor);
+
+// The role's required states and properties, its own and those of its superclasses, without
+// duplicates, in table order (e.g. menuitemradio → aria-checked).
+std::vector<std::string> RequiredAttributes(const RoleSpec& role);
+
+// True when the role or one of its superclasses prohibits `attr`.
+bool IsProhibited(const RoleSpec& role, std::string_view attr);
 
 }  // namespace verifica::aria
 
