@@ -5,10 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "findings/findings_json.h"
+#include "report/escape.h"
+#include "report/fingerprint.h"
+#include "report/formats.h"
+#include "report/html_report.h"
 
 namespace verifica::report {
 
@@ -86,6 +91,21 @@ EntitySummary Summarize(const findings::EntityReport& report, std::string report
   s.rules_failed = static_cast<uint32_t>(failed.size());
   s.rules_cant_tell = static_cast<uint32_t>(review.size());
   s.failed_rule_ids.assign(failed.begin(), failed.end());
+  std::map<std::string, Outcome> obligations;  // rule id → worst outcome
+  auto visit_obligation = [&](const findings::RuleResult& r) {
+    if (r.id.starts_with("wcag-")) return;
+    auto [it, inserted] = obligations.emplace(r.id, r.outcome);
+    if (!inserted) it->second = findings::Worst(it->second, r.outcome);
+  };
+  for (const auto& p : report.pages) {
+    for (const auto& r : p.rules) visit_obligation(r);
+  }
+  for (const auto& r : report.entity_rules) visit_obligation(r);
+  for (const auto& [id, o] : obligations) {
+    if (o == Outcome::kFailed) ++s.obligations_failed;
+    if (o == Outcome::kCantTell) ++s.obligations_cant_tell;
+    if (o == Outcome::kPassed) ++s.obligations_passed;
+  }
   s.score = Score(report);
   const bool any_ok = std::any_of(report.pages.begin(), report.pages.end(),
                                   [](const findings::PageReport& p) { return !p.error; });
@@ -101,6 +121,29 @@ EntitySummary Summarize(const findings::EntityReport& report, std::string report
 
 std::string RenderEntityJson(const findings::EntityReport& report) {
   nlohmann::json j = report;
+  // Fingerprints are written with every finding (baselines, SARIF), computed from the report.
+  {
+    const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
+    for (size_t pi = 0; pi < report.pages.size(); ++pi) {
+      const findings::PageReport& p = report.pages[pi];
+      for (size_t ri = 0; ri < p.rules.size(); ++ri) {
+        const findings::RuleResult& r = p.rules[ri];
+        for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+          const findings::Finding& f = r.findings[fi];
+          j["pages"][pi]["rules"][ri]["findings"][fi]["fingerprint"] =
+              ctx.Of(r.id, FindingPageUrl(&p, f), f);
+        }
+      }
+    }
+    for (size_t ri = 0; ri < report.entity_rules.size(); ++ri) {
+      const findings::RuleResult& r = report.entity_rules[ri];
+      for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+        const findings::Finding& f = r.findings[fi];
+        j["entity_rules"][ri]["findings"][fi]["fingerprint"] =
+            ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
+      }
+    }
+  }
   j["score"] = {{"value", Score(report)},
                 {"definition",
                  "percent of applicable rule results (rule x page, and entity rules) that "
@@ -108,33 +151,63 @@ std::string RenderEntityJson(const findings::EntityReport& report) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& /*catalog*/,
-                          const fs::path& dir, const OutputOptions& /*options*/) {
+Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& files) {
+  // Every file is written under a temporary name first; only when all of them are complete are
+  // they renamed into place, report.json (the source of truth) last. A failure removes the
+  // temporary files and leaves the folder as it was.
+  std::vector<std::pair<fs::path, fs::path>> done;  // temporary → final
+  auto discard = [&done] {
+    std::error_code ec;
+    for (const auto& [tmp, path] : done) fs::remove(tmp, ec);
+  };
+  for (const auto& [path, text] : files) {
+    const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) {
+      discard();
+      return IoError("cannot write " + path.string() + ": folder missing or not writable");
+    }
+    done.emplace_back(tmp, path);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    f.flush();
+    if (!f) {
+      discard();
+      return IoError("writing " + path.string() + " failed (disk full?)");
+    }
+  }
+  std::stable_partition(done.begin(), done.end(), [](const auto& d) {
+    return d.second.filename() != "report.json" && d.second.filename() != "summary.json";
+  });
+  for (size_t i = 0; i < done.size(); ++i) {
+    std::error_code ec;
+    fs::rename(done[i].first, done[i].second, ec);
+    if (ec) {
+      for (size_t k = i; k < done.size(); ++k) fs::remove(done[k].first, ec);
+      return IoError("cannot write " + done[i].second.string() + ": " + ec.message());
+    }
+  }
+  return Status::Ok();
+}
+
+Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& catalog,
+                          const fs::path& dir, const OutputOptions& options) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return IoError("cannot create " + dir.string() + ": " + ec.message());
-  return WriteFileAtomic(dir / "report.json", RenderEntityJson(report));
-}
-
-namespace {
-
-std::string CsvField(std::string_view v) {
-  // Cells starting with = + - @ are neutralised so spreadsheets do not run them as formulas.
-  std::string s(v);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+  std::vector<std::pair<fs::path, std::string>> files;
+  files.emplace_back(dir / "report.json", RenderEntityJson(report));
+  for (const std::string& name : options.formats) {
+    const FormatInfo* format = FindFormat(name);
+    if (format == nullptr) return InvalidArgument("unknown report format '" + name + "'");
+    if (format->name == "json") continue;
+    files.emplace_back(dir / format->file,
+                       RenderEntityFormat(format->name, report, catalog, options.lang));
   }
-  return out + "\"";
+  return WriteFilesAtomic(files);
 }
 
-}  // namespace
-
-Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalog& /*catalog*/,
-                            const fs::path& out_dir, const OutputOptions& /*options*/) {
+Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalog& catalog,
+                            const fs::path& out_dir, const OutputOptions& options) {
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) return IoError("cannot create " + out_dir.string() + ": " + ec.message());
@@ -161,6 +234,10 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
                           {"moderate", s.findings_by_impact[1]},
                           {"minor", s.findings_by_impact[0]}}},
                         {"failed_rules", s.failed_rule_ids},
+                        {"obligations",
+                         {{"failed", s.obligations_failed},
+                          {"cantTell", s.obligations_cant_tell},
+                          {"passed", s.obligations_passed}}},
                         {"score", s.score},
                         {"report", s.report_dir + "/report.json"}});
     char score[32];
@@ -177,14 +254,15 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
   nlohmann::json summary = {{"schema", "verifica-summary/1"},
                             {"tool", findings::ToolJson()},
                             {"entities", entities}};
-  if (Status st = WriteFileAtomic(out_dir / "summary.json",
-                                  summary.dump(2, ' ', false,
-                                               nlohmann::json::error_handler_t::replace) +
-                                      "\n");
-      !st.ok()) {
-    return st;
-  }
-  return WriteFileAtomic(out_dir / "summary.csv", csv);
+  std::vector<std::pair<fs::path, std::string>> files;
+  files.emplace_back(out_dir / "summary.json",
+                     summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  files.emplace_back(out_dir / "summary.csv", csv);
+  const bool html = std::find(options.formats.begin(), options.formats.end(), "html") !=
+                    options.formats.end();
+  files.emplace_back(out_dir / "index.html",
+                     RenderCampaignHtml(rows, catalog, options.lang, /*link_reports=*/html));
+  return WriteFilesAtomic(files);
 }
 
 }  // namespace verifica::report

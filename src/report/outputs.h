@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "findings/findings.h"
@@ -41,6 +42,11 @@ struct EntitySummary {
   std::array<uint32_t, 4> findings_by_impact{};  // failed findings, index = Impact
   double score = 0;  // 0–100, see Score()
   std::vector<std::string> failed_rule_ids;  // distinct, sorted
+  // Obligation rules (transparency, personal data: not "wcag-"), by their entity-wide outcome
+  // (the worst over every page and the entity rules). All zero: none was evaluated.
+  uint32_t obligations_failed = 0;
+  uint32_t obligations_cant_tell = 0;
+  uint32_t obligations_passed = 0;
 };
 
 // The entity score: the share of applicable rule checks (rule × page, plus entity rules) that
@@ -63,6 +69,11 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
 
 // Writes `text` to `path` atomically (temporary file + rename).
 Status WriteFileAtomic(const std::filesystem::path& path, std::string_view text);
+
+// Writes several files as one: all are written to temporary names, then renamed into place
+// (report.json and summary.json last); on any failure none is replaced and no temporary file
+// is left.
+Status WriteFilesAtomic(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 }  // namespace verifica::report
 

@@ -1,0 +1,68 @@
+// An entity report seen rule by rule: for each rule that ran, its worst outcome over every page
+// (and the entity-wide result), how many pages and elements it failed or left for review, and
+// where. The HTML report and the campaign figures are drawn from this view.
+#ifndef VERIFICA_REPORT_AGGREGATE_H_
+#define VERIFICA_REPORT_AGGREGATE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "findings/findings.h"
+#include "report/check_output.h"
+
+namespace verifica::report {
+
+// A rule's findings on one page. Pointers refer into the EntityReport, which must outlive this.
+struct PageHits {
+  std::string url;
+  std::vector<const findings::Finding*> failed;  // listed findings
+  std::vector<const findings::Finding*> review;
+  uint64_t failed_total = 0;  // counted; above failed.size() when the runner capped the list
+  uint64_t review_total = 0;
+};
+
+struct RuleSummary {
+  std::string id;
+  findings::Outcome outcome = findings::Outcome::kInapplicable;  // worst everywhere
+  findings::Impact impact = findings::Impact::kModerate;
+  std::vector<std::string> wcag;
+  std::vector<std::string> act;
+  uint32_t pages_failed = 0;  // pages (or the entity) where the rule failed
+  uint32_t pages_review = 0;
+  uint32_t pages_passed = 0;
+  uint32_t pages_inapplicable = 0;
+  uint64_t elements_failed = 0;
+  uint64_t elements_review = 0;
+  std::vector<PageHits> hits;  // pages with failed or cantTell findings, in report order
+  std::vector<std::string> errors;  // "URL: message" where the rule itself broke
+};
+
+// A failed or cantTell item as the machine formats and baselines list it: a listed finding, or,
+// for a failed rule that listed no element, the rule on its page.
+struct ReportedItem {
+  const findings::RuleResult* rule = nullptr;
+  const findings::Finding* finding = nullptr;  // nullptr for a rule-level item
+  std::string page_url;                        // the page it is on
+  findings::Outcome outcome = findings::Outcome::kFailed;
+  std::string fingerprint;
+};
+
+// Every reported item of the report, in page order then entity rules. Pages that could not be
+// checked have none. Pointers refer into `report`.
+std::vector<ReportedItem> ReportedItems(const findings::EntityReport& report);
+
+// One entry per rule id that ran, sorted by id. Pages that could not be checked add nothing.
+std::vector<RuleSummary> SummarizeRules(const findings::EntityReport& report);
+
+// Where a rule is shown in reports: "1".."4" for a WCAG principle (first digit of its first
+// success criterion), "pack:<id>" for an obligation pack, "other" otherwise.
+std::string GroupKey(const RuleSummary& rule, const Catalog& catalog);
+
+// True for obligation rules (transparency, personal data): those with a legal basis, or whose
+// pack is not "wcag" when the catalog does not know them and their id does not start "wcag-".
+bool IsObligationRule(std::string_view rule_id, const Catalog& catalog);
+
+}  // namespace verifica::report
+
+#endif  // VERIFICA_REPORT_AGGREGATE_H_

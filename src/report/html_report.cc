@@ -1,0 +1,423 @@
+#include "report/html_report.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "report/aggregate.h"
+#include "report/escape.h"
+#include "report/html_util.h"
+#include "report/i18n.h"
+
+namespace verifica::report {
+
+namespace {
+
+using findings::Impact;
+using findings::Outcome;
+using html::E;
+
+// Elements listed per rule and page, and pages listed per rule; the rest are counted (every
+// finding is in report.json and findings.csv).
+constexpr size_t kMaxElementsPerPage = 25;
+constexpr size_t kMaxPagesPerRule = 60;
+
+struct Group {
+  std::string key;
+  std::vector<const RuleSummary*> rules;
+};
+
+// Groups in reading order: WCAG principles 1–4, obligation packs (by id), other rules.
+std::vector<Group> GroupRules(const std::vector<const RuleSummary*>& rules, const Catalog& c) {
+  std::map<std::string, std::vector<const RuleSummary*>> by_key;
+  for (const RuleSummary* r : rules) by_key[GroupKey(*r, c)].push_back(r);
+  std::vector<Group> out;
+  auto take = [&](const std::string& key) {
+    if (auto it = by_key.find(key); it != by_key.end()) {
+      out.push_back({key, std::move(it->second)});
+      by_key.erase(it);
+    }
+  };
+  for (const char* p : {"1", "2", "3", "4"}) take(p);
+  std::vector<std::string> packs;
+  for (const auto& [k, v] : by_key) {
+    if (k.starts_with("pack:")) packs.push_back(k);
+  }
+  for (const std::string& k : packs) take(k);
+  take("other");
+  return out;
+}
+
+std::string GroupTitle(const std::string& key, const Messages& m) {
+  if (key.size() == 1) return m.Get("principle." + key);
+  if (key.starts_with("pack:")) return m.Format("group.pack", {key.substr(5)});
+  return m.Get("group.other");
+}
+
+std::string ImpactBadge(Impact i, const Messages& m) {
+  return "<span class=\"badge impact-" + std::string(findings::ToString(i)) + "\">" +
+         E(m.Format("rule.impact", {m.Impact(i)})) + "</span>";
+}
+
+const std::string& MessageText(const findings::Finding& f, const Messages& m) {
+  const std::string& t = f.message.Get(m.lang());
+  return t.empty() ? (f.message.es.empty() ? f.message.en : f.message.es) : t;
+}
+
+std::string ElementsTable(const PageHits& h, bool failed, const Messages& m) {
+  const auto& list = failed ? h.failed : h.review;
+  const uint64_t total = failed ? h.failed_total : h.review_total;
+  std::string out;
+  if (!list.empty()) {
+    out += "<table>\n<caption class=\"sr-only\">" + E(m.Format("rule.elements_on", {h.url})) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.element")) +
+           "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.line")) +
+           "</th><th scope=\"col\">" + E(m.Get("col.detail")) + "</th></tr></thead>\n<tbody>\n";
+    size_t shown = 0;
+    for (const findings::Finding* f : list) {
+      if (shown == kMaxElementsPerPage) break;
+      ++shown;
+      out += "<tr><td>";
+      out += f->selector.empty() ? E(m.Get("rule.whole_page"))
+                                 : "<code>" + E(f->selector) + "</code>";
+      if (!f->snippet.empty()) out += "<pre><code>" + E(f->snippet) + "</code></pre>";
+      out += "</td><td class=\"num\">" + (f->line > 0 ? std::to_string(f->line) : "—") +
+             "</td><td>" + E(MessageText(*f, m)) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  const uint64_t listed = std::min<uint64_t>(list.size(), kMaxElementsPerPage);
+  if (total > listed) {
+    out += "<p class=\"muted\">" + E(m.Count("rule.more_elements", total - listed)) + "</p>\n";
+  }
+  return out;
+}
+
+std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
+                      const Messages& m) {
+  const findings::RuleInfo* info = nullptr;
+  if (auto it = catalog.find(r.id); it != catalog.end()) info = &it->second;
+  const std::string id = html::Id(failed ? "fail" : "review", r.id);
+  std::string out = "<section class=\"rule" + std::string(failed ? "" : " review") +
+                    "\" id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n";
+  out += "<h4 id=\"" + id + "-h\">" + E(html::RuleTitle(catalog, r.id, m.lang())) +
+         " <span class=\"rid\">(" + E(r.id) + ")</span></h4>\n";
+  out += "<p class=\"refs\">" + ImpactBadge(info ? info->impact : r.impact, m);
+  const std::string refs = html::RuleReferences(catalog, r.id, r.wcag, r.act, m);
+  if (!refs.empty()) out += " · " + refs;
+  out += "</p>\n";
+  if (info != nullptr && !info->description.Get(m.lang()).empty()) {
+    out += "<p>" + E(info->description.Get(m.lang())) + "</p>\n";
+  }
+  if (info != nullptr && !info->help.Get(m.lang()).empty()) {
+    out += "<p class=\"fix\"><strong>" + E(m.Get("rule.how_to_fix")) + "</strong> " +
+           E(info->help.Get(m.lang())) + "</p>\n";
+  }
+  std::vector<const PageHits*> pages;
+  for (const PageHits& h : r.hits) {
+    if ((failed ? h.failed_total : h.review_total) > 0) pages.push_back(&h);
+  }
+  const uint64_t elements = failed ? r.elements_failed : r.elements_review;
+  out += "<p>" + E(m.Format("rule.affects", {m.Count("count.elements", elements),
+                                               m.Count("count.pages", pages.size())})) +
+         "</p>\n";
+  size_t shown = 0;
+  for (const PageHits* h : pages) {
+    if (shown == kMaxPagesPerRule) break;
+    ++shown;
+    out += "<div class=\"page-hits\">\n<p>" + E(m.Get("rule.page")) + " " + html::UrlLink(h->url) +
+           " — " + E(m.Count("count.elements", failed ? h->failed_total : h->review_total)) +
+           "</p>\n";
+    out += ElementsTable(*h, failed, m);
+    out += "</div>\n";
+  }
+  if (pages.size() > shown) {
+    out += "<p class=\"muted\">" + E(m.Count("rule.more_pages", pages.size() - shown)) + "</p>\n";
+  }
+  if (!r.errors.empty()) {
+    out += "<p>" + E(m.Get("rule.errors")) + "</p>\n<ul>\n";
+    for (const std::string& e : r.errors) out += "<li class=\"url\">" + E(e) + "</li>\n";
+    out += "</ul>\n";
+  }
+  out += "</section>\n";
+  return out;
+}
+
+// Rules ordered for reading: highest impact first, then most elements, then id.
+void SortForReading(std::vector<const RuleSummary*>& v, bool failed) {
+  std::sort(v.begin(), v.end(), [failed](const RuleSummary* a, const RuleSummary* b) {
+    if (a->impact != b->impact) return a->impact > b->impact;
+    const uint64_t ea = failed ? a->elements_failed : a->elements_review;
+    const uint64_t eb = failed ? b->elements_failed : b->elements_review;
+    if (ea != eb) return ea > eb;
+    return a->id < b->id;
+  });
+}
+
+std::string FindingsSection(const std::vector<RuleSummary>& rules, bool failed,
+                            const Catalog& catalog, const Messages& m) {
+  std::vector<const RuleSummary*> selected;
+  for (const RuleSummary& r : rules) {
+    const bool wanted = failed ? r.pages_failed > 0 : r.pages_review > 0;
+    if (wanted) selected.push_back(&r);
+  }
+  const std::string sid = failed ? "fallas" : "revision";
+  std::string out = "<section id=\"" + sid + "\" aria-labelledby=\"" + sid + "-h\">\n<h2 id=\"" +
+                    sid + "-h\">" + E(m.Get(failed ? "section.failures" : "section.review")) +
+                    "</h2>\n";
+  out += "<p>" + E(m.Get(failed ? "section.failures_intro" : "section.review_intro")) + "</p>\n";
+  if (selected.empty()) {
+    out += "<p><strong>" + E(m.Get(failed ? "section.no_failures" : "section.no_review")) +
+           "</strong></p>\n</section>\n";
+    return out;
+  }
+  for (Group& g : GroupRules(selected, catalog)) {
+    SortForReading(g.rules, failed);
+    const std::string gid = html::Id(sid, g.key);
+    out += "<h3 id=\"" + gid + "\">" + E(GroupTitle(g.key, m)) + " <span class=\"muted\">(" +
+           E(m.Count("count.rules", g.rules.size())) + ")</span></h3>\n";
+    for (const RuleSummary* r : g.rules) out += RuleBlock(*r, failed, catalog, m);
+  }
+  out += "</section>\n";
+  return out;
+}
+
+std::string RuleListTable(const std::vector<const RuleSummary*>& rules, const Catalog& catalog,
+                          const Messages& m, std::string_view caption) {
+  std::string out = "<table>\n<caption>" + E(caption) + "</caption>\n<thead><tr><th scope=\"col\">" +
+                    E(m.Get("col.rule")) + "</th><th scope=\"col\">" + E(m.Get("col.refs")) +
+                    "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.pages_passed")) +
+                    "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.pages_inapplicable")) +
+                    "</th></tr></thead>\n<tbody>\n";
+  for (const RuleSummary* r : rules) {
+    out += "<tr><td>" + E(html::RuleTitle(catalog, r->id, m.lang())) + " <span class=\"muted\">(" +
+           E(r->id) + ")</span></td><td>" +
+           html::RuleReferences(catalog, r->id, r->wcag, r->act, m) + "</td><td class=\"num\">" +
+           std::to_string(r->pages_passed) + "</td><td class=\"num\">" +
+           std::to_string(r->pages_inapplicable) + "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  return out;
+}
+
+std::string Card(std::string_view css, std::string_view number, std::string_view label) {
+  return "<li class=\"" + std::string(css) + "\"><span class=\"n\">" + E(number) + "</span> " +
+         E(label) + "</li>\n";
+}
+
+std::string Fact(std::string_view term, std::string_view value_html) {
+  return "<dt>" + E(term) + "</dt><dd>" + std::string(value_html) + "</dd>\n";
+}
+
+}  // namespace
+
+std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog& catalog,
+                             std::string_view lang) {
+  const Messages& m = Messages::For(lang);
+  const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
+  const std::vector<RuleSummary> rules = SummarizeRules(report);
+
+  uint32_t pages_ok = 0, pages_error = 0;
+  for (const findings::PageReport& p : report.pages) (p.error ? pages_error : pages_ok)++;
+  std::vector<const RuleSummary*> passed, inapplicable;
+  uint32_t n_failed = 0, n_review = 0;
+  std::array<uint64_t, 4> by_impact{};
+  for (const RuleSummary& r : rules) {
+    if (r.outcome == Outcome::kFailed) ++n_failed;
+    if (r.outcome == Outcome::kCantTell) ++n_review;
+    if (r.outcome == Outcome::kPassed) passed.push_back(&r);
+    if (r.outcome == Outcome::kInapplicable) inapplicable.push_back(&r);
+    by_impact[static_cast<size_t>(r.impact)] += r.elements_failed;
+  }
+  const double score = Score(report);
+
+  std::string out = html::Head(m, m.Format("doc.entity_title", {name}));
+  // Header: who and what.
+  out += "<header class=\"top\">\n<p class=\"kicker\">" + E(m.Get("doc.kicker")) + "</p>\n<h1>" +
+         E(name) + "</h1>\n<p>" + html::UrlLink(report.entity.url) + "</p>\n</header>\n";
+  out += "<main id=\"contenido\">\n";
+
+  // Summary.
+  out += "<section id=\"resumen\" aria-labelledby=\"resumen-h\">\n<h2 id=\"resumen-h\">" +
+         E(m.Get("section.summary")) + "</h2>\n<ul class=\"cards\">\n";
+  out += Card("score", FormatScore(score), m.Get("card.score"));
+  out += Card(n_failed ? "failed" : "passed", std::to_string(n_failed), m.Get("card.failed"));
+  out += Card(n_review ? "review" : "", std::to_string(n_review), m.Get("card.review"));
+  out += Card("passed", std::to_string(passed.size()), m.Get("card.passed"));
+  out += Card("", std::to_string(pages_ok), m.Get("card.pages"));
+  out += Card(pages_error ? "failed" : "", std::to_string(pages_error), m.Get("card.page_errors"));
+  out += "</ul>\n";
+  out += "<p>" + E(m.Get("summary.score_is")) + " <a href=\"#calificacion\">" +
+         E(m.Get("summary.score_link")) + "</a></p>\n";
+  out += "<p>" +
+         E(m.Format("summary.by_impact",
+                    {std::to_string(by_impact[3]), std::to_string(by_impact[2]),
+                     std::to_string(by_impact[1]), std::to_string(by_impact[0])})) +
+         "</p>\n";
+
+  // Chart: rules by outcome in each group.
+  {
+    std::vector<const RuleSummary*> all;
+    for (const RuleSummary& r : rules) {
+      if (r.outcome != Outcome::kInapplicable) all.push_back(&r);
+    }
+    std::vector<html::BarRow> rows;
+    std::string description;
+    for (const Group& g : GroupRules(all, catalog)) {
+      uint64_t f = 0, c = 0, p = 0;
+      for (const RuleSummary* r : g.rules) {
+        if (r->outcome == Outcome::kFailed) ++f;
+        if (r->outcome == Outcome::kCantTell) ++c;
+        if (r->outcome == Outcome::kPassed) ++p;
+      }
+      const std::string title = GroupTitle(g.key, m);
+      const std::string values =
+          m.Format("chart.group_values", {std::to_string(f), std::to_string(c), std::to_string(p)});
+      rows.push_back({title,
+                      {{"bar-failed", f}, {"bar-review", c}, {"bar-passed", p}},
+                      std::to_string(f) + " / " + std::to_string(c) + " / " + std::to_string(p)});
+      description += title + ": " + values + ". ";
+    }
+    if (!rows.empty()) {
+      out += "<figure>\n<figcaption id=\"grafica-cap\">" + E(m.Get("chart.groups_title")) +
+             "</figcaption>\n";
+      out += html::BarChart("grafica-grupos", m.Get("chart.groups_title"), description, rows);
+      out += "<ul class=\"legend\"><li><span aria-hidden=\"true\" class=\"sw sw-failed\"></span>" +
+             E(m.Get("legend.failed")) + "</li><li><span aria-hidden=\"true\" class=\"sw sw-review\"></span>" +
+             E(m.Get("legend.review")) + "</li><li><span aria-hidden=\"true\" class=\"sw sw-passed\"></span>" +
+             E(m.Get("legend.passed")) + "</li></ul>\n</figure>\n";
+    }
+  }
+  out += "</section>\n";
+
+  // Scope: when and what was scanned.
+  out += "<section id=\"alcance\" aria-labelledby=\"alcance-h\">\n<h2 id=\"alcance-h\">" +
+         E(m.Get("section.scope")) + "</h2>\n<dl class=\"facts\">\n";
+  out += Fact(m.Get("scope.entity"), E(name) + " <span class=\"muted\">(" +
+                                         E(report.entity.id) + ")</span>");
+  if (!report.entity.kind.empty()) out += Fact(m.Get("scope.kind"), E(report.entity.kind));
+  out += Fact(m.Get("scope.start_url"), html::UrlLink(report.entity.url));
+  if (!report.entity.profiles.empty()) {
+    std::string p;
+    for (const std::string& s : report.entity.profiles) p += (p.empty() ? "" : ", ") + s;
+    out += Fact(m.Get("scope.profiles"), E(p));
+  }
+  if (!report.crawl.started_at.empty()) out += Fact(m.Get("scope.started"), E(report.crawl.started_at));
+  if (!report.crawl.finished_at.empty()) {
+    out += Fact(m.Get("scope.finished"), E(report.crawl.finished_at));
+  }
+  out += Fact(m.Get("scope.pages"), E(m.Format("scope.pages_value",
+                                               {std::to_string(report.pages.size()),
+                                                std::to_string(pages_ok),
+                                                std::to_string(pages_error)})));
+  out += Fact(m.Get("scope.documents"), std::to_string(report.documents.size()));
+  if (!report.crawl.robots.empty()) {
+    out += Fact(m.Get("scope.robots"),
+                E(m.GetOr("robots." + report.crawl.robots, report.crawl.robots)));
+  }
+  if (!report.crawl.limits_hit.empty()) {
+    std::string l;
+    for (const std::string& s : report.crawl.limits_hit) l += (l.empty() ? "" : ", ") + s;
+    out += Fact(m.Get("scope.limits_hit"), E(l));
+  }
+  {
+    std::map<std::string, int> packs;
+    for (const RuleSummary& r : rules) {
+      auto it = catalog.find(r.id);
+      packs[it != catalog.end() && !it->second.pack.empty() ? it->second.pack
+                                                            : r.id.substr(0, r.id.find('-'))]++;
+    }
+    std::string p;
+    for (const auto& [pack, n] : packs) {
+      p += (p.empty() ? "" : ", ") + pack + " (" + m.Count("count.rules", n) + ")";
+    }
+    out += Fact(m.Get("scope.rules"), E(p.empty() ? "—" : p));
+  }
+  out += Fact(m.Get("scope.tool"), E("verifica " VERIFICA_VERSION));
+  out += "</dl>\n</section>\n";
+
+  out += FindingsSection(rules, /*failed=*/true, catalog, m);
+  out += FindingsSection(rules, /*failed=*/false, catalog, m);
+
+  // Pages that could not be checked.
+  if (pages_error > 0) {
+    out += "<section id=\"errores\" aria-labelledby=\"errores-h\">\n<h2 id=\"errores-h\">" +
+           E(m.Get("section.page_errors")) + "</h2>\n<p>" + E(m.Get("section.page_errors_intro")) +
+           "</p>\n<table>\n<caption class=\"sr-only\">" + E(m.Get("section.page_errors")) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.page")) +
+           "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.status")) +
+           "</th><th scope=\"col\">" + E(m.Get("col.reason")) + "</th></tr></thead>\n<tbody>\n";
+    for (const findings::PageReport& p : report.pages) {
+      if (!p.error) continue;
+      out += "<tr><td>" + html::UrlLink(p.url) + "</td><td class=\"num\">" +
+             (p.status ? std::to_string(p.status) : "—") + "</td><td>" +
+             E(PageErrorText(*p.error).Get(m.lang())) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</section>\n";
+  }
+
+  // What was reviewed: pages, documents, key pages, passed and inapplicable rules.
+  out += "<section id=\"detalle\" aria-labelledby=\"detalle-h\">\n<h2 id=\"detalle-h\">" +
+         E(m.Get("section.detail")) + "</h2>\n";
+  if (!report.page_roles.empty()) {
+    out += "<table>\n<caption>" + E(m.Get("detail.roles")) + "</caption>\n<thead><tr><th scope=\"col\">" +
+           E(m.Get("col.role")) + "</th><th scope=\"col\">" + E(m.Get("col.page")) +
+           "</th></tr></thead>\n<tbody>\n";
+    for (const auto& [role, url] : report.page_roles) {
+      out += "<tr><td>" + E(m.GetOr("role." + role, role)) + "</td><td>" +
+             html::UrlLink(url) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  out += "<details>\n<summary>" + E(m.Count("detail.pages", report.pages.size())) +
+         "</summary>\n<table>\n<caption class=\"sr-only\">" + E(m.Get("detail.pages_caption")) +
+         "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.page")) +
+         "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.status")) +
+         "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.rules_failed")) +
+         "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.rules_review")) +
+         "</th></tr></thead>\n<tbody>\n";
+  for (const findings::PageReport& p : report.pages) {
+    const findings::OutcomeCounts c = findings::CountOutcomes(p.rules);
+    out += "<tr><td>" + html::UrlLink(p.final_url.empty() ? p.url : p.final_url) +
+           "</td><td class=\"num\">" + (p.status ? std::to_string(p.status) : "—") +
+           "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.failed)) +
+           "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.cant_tell)) +
+           "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n</details>\n";
+  if (!report.documents.empty()) {
+    out += "<details>\n<summary>" + E(m.Count("detail.documents", report.documents.size())) +
+           "</summary>\n<table>\n<caption class=\"sr-only\">" +
+           E(m.Get("detail.documents_caption")) + "</caption>\n<thead><tr><th scope=\"col\">" +
+           E(m.Get("col.document")) + "</th><th scope=\"col\">" + E(m.Get("col.type")) +
+           "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.status")) +
+           "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.bytes")) +
+           "</th></tr></thead>\n<tbody>\n";
+    for (const findings::DocumentInfo& d : report.documents) {
+      out += "<tr><td>" + html::UrlLink(d.url) + "</td><td>" + E(d.type) +
+             "</td><td class=\"num\">" + (d.status ? std::to_string(d.status) : "—") +
+             "</td><td class=\"num\">" + std::to_string(d.bytes) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</details>\n";
+  }
+  out += "<details>\n<summary>" + E(m.Count("detail.passed", passed.size())) + "</summary>\n" +
+         RuleListTable(passed, catalog, m, m.Get("detail.passed_caption")) + "</details>\n";
+  out += "<details>\n<summary>" + E(m.Count("detail.inapplicable", inapplicable.size())) +
+         "</summary>\n" +
+         RuleListTable(inapplicable, catalog, m, m.Get("detail.inapplicable_caption")) +
+         "</details>\n";
+  out += "</section>\n";
+
+  // How to read this report.
+  out += "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
+         "id=\"calificacion-h\">" +
+         E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
+         E(m.Get("method.review")) + "</p>\n<p>" + E(m.Get("method.limits")) + "</p>\n</section>\n";
+  out += "</main>\n<footer class=\"bottom\">\n<p>" +
+         E(m.Format("doc.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace verifica::report

@@ -1,0 +1,361 @@
+#include "report/machine_formats.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "report/aggregate.h"
+#include "report/escape.h"
+#include "report/fingerprint.h"
+#include "report/i18n.h"
+#include "report/outputs.h"
+#include "report/wcag.h"
+
+namespace verifica::report {
+
+namespace {
+
+using findings::Finding;
+using findings::Outcome;
+using findings::PageReport;
+using findings::RuleResult;
+using nlohmann::json;
+
+constexpr std::string_view kFingerprintKey = "verificaFinding/v1";
+
+const findings::RuleInfo* Info(const Catalog& catalog, std::string_view id) {
+  auto it = catalog.find(id);
+  return it == catalog.end() ? nullptr : &it->second;
+}
+
+std::string Title(const Catalog& catalog, std::string_view id, std::string_view lang) {
+  const findings::RuleInfo* info = Info(catalog, id);
+  if (info != nullptr && !info->title.Get(lang).empty()) return info->title.Get(lang);
+  return std::string(id);
+}
+
+std::string FindingText(const Finding& f, std::string_view lang) {
+  const std::string& t = f.message.Get(lang);
+  return t.empty() ? (f.message.es.empty() ? f.message.en : f.message.es) : t;
+}
+
+std::string PageUrlOf(const PageReport& p) { return p.final_url.empty() ? p.url : p.final_url; }
+
+using Item = ReportedItem;
+
+std::vector<Item> Items(const findings::EntityReport& report) { return ReportedItems(report); }
+
+// Rules in the order of their first appearance sorted by id, with their result data.
+std::map<std::string, const RuleResult*> RulesRun(const findings::EntityReport& report) {
+  std::map<std::string, const RuleResult*> out;
+  for (const PageReport& p : report.pages) {
+    for (const RuleResult& r : p.rules) out.emplace(r.id, &r);
+  }
+  for (const RuleResult& r : report.entity_rules) out.emplace(r.id, &r);
+  return out;
+}
+
+std::string Dump(const json& j) {
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string_view SarifLevel(findings::Impact impact) {
+  switch (impact) {
+    case findings::Impact::kCritical:
+    case findings::Impact::kSerious:
+      return "error";
+    case findings::Impact::kModerate:
+      return "warning";
+    case findings::Impact::kMinor:
+      return "note";
+  }
+  return "warning";
+}
+
+std::string RenderSarif(const findings::EntityReport& report, const Catalog& catalog,
+                        std::string_view lang) {
+  const Messages& m = Messages::For(lang);
+  std::map<std::string, size_t> rule_index;
+  json rules = json::array();
+  for (const auto& [id, r] : RulesRun(report)) {
+    const findings::RuleInfo* info = Info(catalog, id);
+    const std::vector<std::string>& wcag = info && !info->wcag.empty() ? info->wcag : r->wcag;
+    const std::vector<std::string>& act = info && !info->act.empty() ? info->act : r->act;
+    const findings::Impact impact = info ? info->impact : r->impact;
+    std::set<std::string> tags;
+    const bool obligation = info ? (!info->legal_basis.empty() || (!info->pack.empty() &&
+                                                                    info->pack != "wcag"))
+                                 : !id.starts_with("wcag-");
+    tags.insert(obligation ? "transparency" : "accessibility");
+    std::string level = info ? info->level : "";
+    for (const std::string& sc : wcag) {
+      tags.insert("wcag:" + sc);
+      if (const Criterion* c = FindCriterion(sc); c && level.empty()) level = c->level;
+    }
+    if (!level.empty()) tags.insert("WCAG 2.2 " + level);
+    for (const std::string& a : act) tags.insert("act:" + a);
+    if (info != nullptr) tags.insert(info->tags.begin(), info->tags.end());
+    json rule = {{"id", id},
+                 {"shortDescription", {{"text", Title(catalog, id, lang)}}},
+                 {"defaultConfiguration", {{"level", SarifLevel(impact)}}},
+                 {"properties",
+                  {{"tags", tags}, {"impact", findings::ToString(impact)}, {"wcag", wcag}}}};
+    if (info != nullptr && !info->description.Get(lang).empty()) {
+      rule["fullDescription"] = {{"text", info->description.Get(lang)}};
+    }
+    if (info != nullptr && !info->help.Get(lang).empty()) {
+      rule["help"] = {{"text", info->help.Get(lang)}};
+    }
+    std::string help_uri = wcag.empty() ? "" : UnderstandingUrl(wcag.front());
+    if (help_uri.empty() && !act.empty()) {
+      help_uri = "https://www.w3.org/WAI/standards-guidelines/act/rules/" + act.front() + "/";
+    }
+    if (!help_uri.empty()) rule["helpUri"] = help_uri;
+    if (!act.empty()) rule["properties"]["act"] = act;
+    if (info != nullptr && !info->legal_basis.empty()) {
+      json lb = json::array();
+      for (const auto& b : info->legal_basis) lb.push_back({{"norm", b.norm}, {"article", b.article}});
+      rule["properties"]["legalBasis"] = lb;
+    }
+    rule_index[id] = rules.size();
+    rules.push_back(std::move(rule));
+  }
+
+  json results = json::array();
+  for (const Item& it : Items(report)) {
+    const findings::RuleInfo* info = Info(catalog, it.rule->id);
+    const findings::Impact impact = info ? info->impact : it.rule->impact;
+    std::string text = it.finding ? FindingText(*it.finding, lang) : "";
+    if (text.empty()) {
+      text = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
+    }
+    json location = {{"physicalLocation", {{"artifactLocation", {{"uri", it.page_url}}}}}};
+    if (it.finding != nullptr) {
+      const Finding& f = *it.finding;
+      if (f.line > 0) {
+        json region = {{"startLine", f.line}};
+        if (f.column > 0) region["startColumn"] = f.column;
+        if (!f.snippet.empty()) region["snippet"] = {{"text", f.snippet}};
+        location["physicalLocation"]["region"] = region;
+      }
+      if (!f.selector.empty()) {
+        location["logicalLocations"] = json::array(
+            {{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
+      }
+    }
+    json result = {{"ruleId", it.rule->id},
+                   {"ruleIndex", rule_index[it.rule->id]},
+                   {"message", {{"text", text}}},
+                   {"locations", json::array({location})},
+                   {"partialFingerprints", {{std::string(kFingerprintKey), it.fingerprint}}}};
+    if (it.outcome == Outcome::kFailed) {
+      result["kind"] = "fail";
+      result["level"] = SarifLevel(impact);
+    } else {
+      result["kind"] = "review";
+      result["level"] = "none";
+    }
+    if (it.finding != nullptr && it.finding->line == 0 && !it.finding->snippet.empty()) {
+      result["properties"] = {{"snippet", it.finding->snippet}};
+    }
+    results.push_back(std::move(result));
+  }
+
+  json notifications = json::array();
+  for (const PageReport& p : report.pages) {
+    if (p.error) {
+      notifications.push_back(
+          {{"level", "error"},
+           {"message", {{"text", PageErrorText(*p.error).Get(lang)}}},
+           {"locations",
+            json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", p.url}}}}}}})}});
+      continue;
+    }
+    for (const RuleResult& r : p.rules) {
+      if (r.error.empty()) continue;
+      notifications.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", m.Format("sarif.rule_error", {r.id, r.error})}}},
+           {"associatedRule", {{"id", r.id}, {"index", rule_index[r.id]}}},
+           {"locations",
+            json::array(
+                {{{"physicalLocation", {{"artifactLocation", {{"uri", PageUrlOf(p)}}}}}}})}});
+    }
+  }
+  json invocation = {{"executionSuccessful", true},
+                     {"toolExecutionNotifications", notifications}};
+  if (!report.crawl.started_at.empty()) invocation["startTimeUtc"] = report.crawl.started_at;
+  if (!report.crawl.finished_at.empty()) invocation["endTimeUtc"] = report.crawl.finished_at;
+
+  json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "verifica"},
+          {"version", VERIFICA_VERSION},
+          {"semanticVersion", VERIFICA_VERSION},
+          {"language", m.lang()},
+          {"rules", rules}}}}},
+      {"automationDetails", {{"id", "verifica/" + report.entity.id + "/"}}},
+      {"invocations", json::array({invocation})},
+      {"language", m.lang()},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results},
+      {"properties",
+       {{"entity",
+         {{"id", report.entity.id},
+          {"name", report.entity.name},
+          {"url", report.entity.url},
+          {"kind", report.entity.kind}}},
+        {"score", Score(report)}}}};
+  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({run})}};
+  return Dump(doc);
+}
+
+namespace {
+
+std::string Attr(std::string_view s) { return EscapeXmlAttribute(s); }
+
+struct Case {
+  std::string xml;
+  int failures = 0, errors = 0, skipped = 0;
+};
+
+Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
+               std::string_view lang) {
+  Case c;
+  const findings::RuleInfo* info = Info(catalog, r.id);
+  const std::string pack = info && !info->pack.empty() ? info->pack : r.id.substr(0, r.id.find('-'));
+  c.xml = "    <testcase classname=\"" + Attr("verifica." + pack) + "\" name=\"" +
+          Attr(r.id + " — " + Title(catalog, r.id, lang)) + "\" time=\"0\">\n";
+  auto details = [&](Outcome wanted) {
+    std::string text;
+    for (const Finding& f : r.findings) {
+      if (f.outcome != wanted) continue;
+      text += "- ";
+      if (f.line > 0) text += m.Format("junit.line", {std::to_string(f.line)}) + ": ";
+      text += (f.selector.empty() ? m.Get("rule.whole_page") : f.selector) + "\n";
+      if (!f.snippet.empty()) text += "  " + f.snippet + "\n";
+      text += "  " + FindingText(f, lang) + "\n";
+    }
+    return text;
+  };
+  const findings::Impact impact = info ? info->impact : r.impact;
+  if (!r.error.empty()) {
+    ++c.errors;
+    c.xml += "      <error message=\"" + Attr(m.Format("junit.rule_error", {r.error})) +
+             "\" type=\"rule-error\"/>\n";
+  } else if (r.outcome == Outcome::kFailed) {
+    ++c.failures;
+    std::string first;
+    for (const Finding& f : r.findings) {
+      if (f.outcome == Outcome::kFailed) {
+        first = FindingText(f, lang);
+        break;
+      }
+    }
+    std::string message = m.Count("count.elements", std::max<uint64_t>(r.failed, 1));
+    if (!first.empty()) message += ": " + first;
+    c.xml += "      <failure message=\"" + Attr(message) + "\" type=\"" +
+             std::string(findings::ToString(impact)) + "\">" + EscapeHtml(details(Outcome::kFailed)) +
+             "</failure>\n";
+  } else if (r.outcome == Outcome::kCantTell) {
+    ++c.skipped;
+    c.xml += "      <skipped message=\"" +
+             Attr(m.Format("junit.review", {m.Count("count.elements", r.cant_tell)})) + "\"/>\n";
+    c.xml += "      <system-out>" + EscapeHtml(details(Outcome::kCantTell)) + "</system-out>\n";
+  } else if (r.outcome == Outcome::kInapplicable) {
+    ++c.skipped;
+    c.xml += "      <skipped message=\"" + Attr(m.Get("outcome.inapplicable")) + "\"/>\n";
+  }
+  c.xml += "    </testcase>\n";
+  return c;
+}
+
+}  // namespace
+
+std::string RenderJunit(const findings::EntityReport& report, const Catalog& catalog,
+                        std::string_view lang) {
+  const Messages& m = Messages::For(lang);
+  std::string suites;
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
+  auto suite = [&](std::string_view name, std::string_view timestamp,
+                   const std::vector<RuleResult>& rules, const findings::PageReport* page) {
+    std::string body;
+    int t = 0, f = 0, e = 0, s = 0;
+    if (page != nullptr && page->error) {
+      ++t, ++e;
+      body += "    <testcase classname=\"verifica.page\" name=\"" + Attr(m.Get("junit.page_case")) +
+              "\" time=\"0\">\n      <error message=\"" +
+              Attr(PageErrorText(*page->error).Get(lang)) + "\" type=\"" +
+              Attr(page->error->kind) + "\"/>\n    </testcase>\n";
+    }
+    for (const RuleResult& r : rules) {
+      Case c = JunitCase(r, catalog, m, lang);
+      ++t;
+      f += c.failures, e += c.errors, s += c.skipped;
+      body += c.xml;
+    }
+    tests += t, failures += f, errors += e, skipped += s;
+    suites += "  <testsuite name=\"" + Attr(name) + "\" tests=\"" + std::to_string(t) +
+              "\" failures=\"" + std::to_string(f) + "\" errors=\"" + std::to_string(e) +
+              "\" skipped=\"" + std::to_string(s) + "\" time=\"0\"";
+    if (!timestamp.empty()) {
+      // JUnit timestamps have no zone designator.
+      std::string ts(timestamp);
+      if (!ts.empty() && (ts.back() == 'Z' || ts.back() == 'z')) ts.pop_back();
+      suites += " timestamp=\"" + Attr(ts) + "\"";
+    }
+    suites += ">\n" + body + "  </testsuite>\n";
+  };
+  for (const PageReport& p : report.pages) suite(PageUrlOf(p), p.fetched_at, p.rules, &p);
+  if (!report.entity_rules.empty()) {
+    suite(m.Format("junit.entity_suite", {report.entity.url}), report.crawl.finished_at,
+          report.entity_rules, nullptr);
+  }
+  const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" +
+         Attr("verifica: " + name) + "\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
+         std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\" skipped=\"" +
+         std::to_string(skipped) + "\" time=\"0\">\n" + suites + "</testsuites>\n";
+}
+
+std::string RenderFindingsCsv(const findings::EntityReport& report, const Catalog& catalog,
+                              std::string_view lang) {
+  std::string out =
+      "entity_id,page_url,rule_id,rule_title,outcome,impact,wcag,legal_basis,selector,line,"
+      "column,snippet,message,fingerprint\n";
+  const Messages& m = Messages::For(lang);
+  for (const Item& it : Items(report)) {
+    const findings::RuleInfo* info = Info(catalog, it.rule->id);
+    const findings::Impact impact = info ? info->impact : it.rule->impact;
+    std::string wcag;
+    for (const std::string& sc : info && !info->wcag.empty() ? info->wcag : it.rule->wcag) {
+      wcag += (wcag.empty() ? "" : " ") + sc;
+    }
+    std::string basis;
+    if (info != nullptr) {
+      for (const auto& b : info->legal_basis) {
+        basis += (basis.empty() ? "" : "; ") + b.norm + (b.article.empty() ? "" : ", " + b.article);
+      }
+    }
+    const Finding* f = it.finding;
+    std::string message = f ? FindingText(*f, lang) : "";
+    if (message.empty()) message = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
+    out += CsvField(report.entity.id) + "," + CsvField(it.page_url) + "," + CsvField(it.rule->id) +
+           "," + CsvField(Title(catalog, it.rule->id, lang)) + "," +
+           std::string(findings::ToString(it.outcome)) + "," +
+           std::string(findings::ToString(impact)) + "," + CsvField(wcag) + "," +
+           CsvField(basis) + "," + CsvField(f ? f->selector : "") + "," +
+           (f && f->line ? std::to_string(f->line) : "") + "," +
+           (f && f->column ? std::to_string(f->column) : "") + "," +
+           CsvField(f ? f->snippet : "") + "," + CsvField(message) + "," +
+           CsvField(it.fingerprint) + "\n";
+  }
+  return out;
+}
+
+}  // namespace verifica::report
