@@ -14,6 +14,7 @@
 #include "cli/page_check.h"
 #include "fetch/fetch_one.h"
 #include "report/check_output.h"
+#include "report/earl.h"
 #include "util/text.h"
 #include "util/time.h"
 #include "util/url.h"
@@ -185,6 +186,8 @@ int RunCheck(const CheckArgs& a) {
   std::string text;
   if (a.format == "json") {
     text = report::RenderCheckJson(pages);
+  } else if (a.format == "earl") {
+    text = report::RenderEarl(pages);
   } else {
     report::TextOptions to;
     to.lang = a.lang;
@@ -209,8 +212,8 @@ Command AddCheckCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "check", "Check pages without crawling: files, directories (every .html/.htm) or URLs");
   sub->add_option("inputs", a->inputs, "PATH|URL...")->required();
-  sub->add_option("--format", a->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", a->format, "Output format: text, json or earl (EARL JSON-LD)")
+      ->check(CLI::IsMember({"text", "json", "earl"}));
   sub->add_option("-o,--output", a->output, "Write the output to FILE instead of stdout");
   sub->add_option("--rules", a->rules,
                   "Rules to run: comma-separated globs, '-' to exclude ('wcag-*,-wcag-meta-*')");
