@@ -15,7 +15,8 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("verifica ") + VERIFICA_VERSION);
   app.require_subcommand(1, 1);
   app.set_help_all_flag("--help-all", "Show the help of every subcommand");
-  std::vector<Command> commands = {AddCheckCommand(app), AddRulesCommand(app)};
+  std::vector<Command> commands = {AddCheckCommand(app), AddScanCommand(app),
+                                   AddRulesCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

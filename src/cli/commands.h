@@ -24,6 +24,7 @@ struct Command {
 
 Command AddCheckCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
+Command AddScanCommand(CLI::App& app);
 
 // The full rule catalog: C++ WCAG rules (and, when loaded, obligation packs).
 Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry();

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/campaign_rules.h"
 #include "cli/commands.h"
 #include "rules/wcag/wcag_module.h"
 
@@ -13,6 +14,7 @@ namespace verifica::cli {
 Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry() {
   auto reg = std::make_unique<rules::RuleRegistry>();
   if (Status s = rules::RegisterWcagRules(*reg); !s.ok()) return s;
+  if (Status s = RegisterCrawlRules(*reg); !s.ok()) return s;
   return reg;
 }
 

@@ -1,11 +1,25 @@
 #include "cli/page_check.h"
 
+#include <algorithm>
+
 #include "util/hash.h"
 
 namespace verifica::cli {
 
+bool IsEntityScope(const rules::Rule& rule) {
+  for (const std::string& t : rule.meta().tags) {
+    if (t == kEntityScopeTag) return true;
+  }
+  return false;
+}
+
 findings::PageReport CheckPage(const PageInput& in, const std::vector<const rules::Rule*>& rules,
                                const CheckOptions& options) {
+  return CheckPage(in, rules, options, nullptr);
+}
+
+findings::PageReport CheckPage(const PageInput& in, const std::vector<const rules::Rule*>& rules,
+                               const CheckOptions& options, const DocumentVisitor& visit) {
   findings::PageReport p;
   p.url = in.url;
   p.final_url = in.final_url.empty() ? in.url : in.final_url;
@@ -23,7 +37,19 @@ findings::PageReport CheckPage(const PageInput& in, const std::vector<const rule
     return p;
   }
   p.encoding = parsed.document.encoding();
-  p.rules = rules::RunRules(parsed.document, rules, options.run);
+  const bool any_entity_rule =
+      std::any_of(rules.begin(), rules.end(), [](const rules::Rule* r) { return IsEntityScope(*r); });
+  if (any_entity_rule) {
+    std::vector<const rules::Rule*> page_rules;
+    page_rules.reserve(rules.size());
+    for (const rules::Rule* r : rules) {
+      if (!IsEntityScope(*r)) page_rules.push_back(r);
+    }
+    p.rules = rules::RunRules(parsed.document, page_rules, options.run);
+  } else {
+    p.rules = rules::RunRules(parsed.document, rules, options.run);
+  }
+  if (visit) visit(parsed.document);
   return p;
 }
 

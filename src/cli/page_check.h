@@ -2,6 +2,7 @@
 #ifndef VERIFICA_CLI_PAGE_CHECK_H_
 #define VERIFICA_CLI_PAGE_CHECK_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,20 @@ struct CheckOptions {
 };
 
 // Parses the page and runs `rules` on it. A page that cannot be parsed gets `error` set and
-// no rule results; nothing here throws.
+// no rule results; nothing here throws. Entity-scope rules (IsEntityScope) are skipped: they
+// run once per entity at the end of a scan.
 findings::PageReport CheckPage(const PageInput& input, const std::vector<const rules::Rule*>& rules,
                                const CheckOptions& options);
+
+// Called with the parsed page after the rules ran, on the caller's thread, while the document
+// is alive (the scan extracts links and runs page hooks here). Not called when parsing failed.
+using DocumentVisitor = std::function<void(const dom::Document&)>;
+findings::PageReport CheckPage(const PageInput& input, const std::vector<const rules::Rule*>& rules,
+                               const CheckOptions& options, const DocumentVisitor& visit);
+
+// Metadata tag of rules that judge a whole entity (e.g. link-broken), not one page.
+inline constexpr const char* kEntityScopeTag = "entity-scope";
+bool IsEntityScope(const rules::Rule& rule);
 
 }  // namespace verifica::cli
 

@@ -1,5 +1,7 @@
 #include "fetch/fetch_one.h"
 
+#include "fetch/curl_util.h"
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
 
@@ -10,10 +12,6 @@
 
 namespace verifica::fetch {
 namespace {
-
-struct EasyDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
 
 struct Sink {
   std::string* body;
@@ -30,20 +28,6 @@ size_t Write(char* data, size_t size, size_t n, void* user) {
   }
   sink->body->append(data, len);
   return len;
-}
-
-// Refuses connections to private addresses unless allowed: checked on the address actually
-// connected to, so neither DNS answers nor redirects get round it.
-curl_socket_t OpenSocket(void* user, curlsocktype, struct curl_sockaddr* addr) {
-  const bool allow = *static_cast<bool*>(user);
-  char ip[INET6_ADDRSTRLEN] = {0};
-  if (addr->family == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&addr->addr)->sin_addr, ip, sizeof ip);
-  } else if (addr->family == AF_INET6) {
-    inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&addr->addr)->sin6_addr, ip, sizeof ip);
-  }
-  if (!allow && IsPrivateAddress(ip)) return CURL_SOCKET_BAD;
-  return socket(addr->family, addr->socktype, addr->protocol);
 }
 
 }  // namespace
@@ -87,7 +71,7 @@ CurlGlobal::~CurlGlobal() { curl_global_cleanup(); }
 FetchedResource FetchOne(const std::string& url, const FetchLimits& limits) {
   FetchedResource r;
   r.requested_url = url;
-  std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+  EasyHandle curl(curl_easy_init());
   if (!curl) {
     r.error_kind = "io";
     r.error_message = "could not initialise libcurl";
@@ -95,7 +79,8 @@ FetchedResource FetchOne(const std::string& url, const FetchLimits& limits) {
   }
   CURL* c = curl.get();
   Sink sink{&r.body, limits.max_body_bytes};
-  bool allow = limits.allow_private;
+  SocketGuard guard;
+  guard.allow_private = limits.allow_private;
   char errbuf[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https,file");
@@ -108,8 +93,7 @@ FetchedResource FetchOne(const std::string& url, const FetchLimits& limits) {
   curl_easy_setopt(c, CURLOPT_USERAGENT, limits.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, OpenSocket);
-  curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &allow);
+  InstallSocketGuard(c, &guard);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
@@ -124,47 +108,16 @@ FetchedResource FetchOne(const std::string& url, const FetchLimits& limits) {
   if (ct) r.content_type = ct;
   if (rc != CURLE_OK) {
     r.error_message = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-    switch (rc) {
-      case CURLE_COULDNT_RESOLVE_HOST:
-        r.error_kind = "dns";
-        break;
-      case CURLE_OPERATION_TIMEDOUT:
-        r.error_kind = "timeout";
-        break;
-      case CURLE_SSL_CONNECT_ERROR:
-      case CURLE_PEER_FAILED_VERIFICATION:
-        r.error_kind = "tls";
-        break;
-      case CURLE_FILESIZE_EXCEEDED:
-        r.error_kind = "too-large";
-        break;
-      case CURLE_WRITE_ERROR:
-        r.error_kind = sink.too_large ? "too-large" : "io";
-        if (sink.too_large) {
-          r.error_message = "body larger than " + std::to_string(limits.max_body_bytes) + " bytes";
-        }
-        break;
-      case CURLE_COULDNT_CONNECT:
-        r.error_kind = "connect";
-        break;
-      case CURLE_UNSUPPORTED_PROTOCOL:
-        r.error_kind = "scheme";
-        break;
-      case CURLE_FILE_COULDNT_READ_FILE:
-        r.error_kind = "not-found";
-        break;
-      case CURLE_TOO_MANY_REDIRECTS:
-        r.error_kind = "redirects";
-        break;
-      default:
-        r.error_kind = "network";
-        break;
+    r.error_kind = ErrorKind(rc);
+    if (rc == CURLE_WRITE_ERROR) {
+      r.error_kind = sink.too_large ? "too-large" : "io";
+      if (sink.too_large) {
+        r.error_message = "body larger than " + std::to_string(limits.max_body_bytes) + " bytes";
+      }
     }
-    if (rc == CURLE_COULDNT_CONNECT && !limits.allow_private &&
-        r.error_message.find("socket") != std::string::npos) {
+    if (guard.refused) {
       r.error_kind = "private-address";
-      r.error_message = "refused to connect to a private, loopback or link-local address "
-                        "(use --allow-private to permit it)";
+      r.error_message = PrivateAddressMessage(guard);
     }
     r.body.clear();
     return r;

@@ -130,4 +130,76 @@ Result<std::string> ToPath(std::string_view file_url) {
   return path;
 }
 
+Result<std::string> DropParams(std::string_view absolute,
+                               const std::vector<std::string>& names) {
+  UrlHandle u(curl_url());
+  if (!u) return InternalError("curl_url() failed");
+  if (Status s = SetUrl(u.get(), absolute); !s.ok()) return s;
+  auto named = [&](std::string_view param) {
+    std::string_view key = param.substr(0, param.find('='));
+    for (const std::string& n : names) {
+      if (text::EqualsIgnoreAsciiCase(key, n)) return true;
+    }
+    return false;
+  };
+  // Query: "a=1&b=2" split on '&' (and ';', which some servers also use between parameters).
+  const std::string query = GetPart(u.get(), CURLUPART_QUERY);
+  if (!query.empty()) {
+    std::string kept;
+    size_t start = 0;
+    while (start <= query.size()) {
+      size_t end = query.find_first_of("&;", start);
+      if (end == std::string::npos) end = query.size();
+      std::string_view param(query.data() + start, end - start);
+      if (!param.empty() && !named(param)) {
+        if (!kept.empty()) kept += '&';
+        kept += param;
+      }
+      start = end + 1;
+    }
+    if (kept != query) {
+      curl_url_set(u.get(), CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
+    }
+  }
+  // Path parameters: "/a;jsessionid=XYZ/b" keeps "/a/b".
+  const std::string path = GetPart(u.get(), CURLUPART_PATH);
+  if (path.find(';') != std::string::npos) {
+    std::string out;
+    size_t i = 0;
+    while (i < path.size()) {
+      if (path[i] == ';') {
+        size_t end = path.find_first_of(";/", i + 1);
+        if (end == std::string::npos) end = path.size();
+        std::string_view param(path.data() + i + 1, end - i - 1);
+        if (named(param)) {
+          i = end;
+          continue;
+        }
+      }
+      out.push_back(path[i++]);
+    }
+    if (out != path) curl_url_set(u.get(), CURLUPART_PATH, out.c_str(), 0);
+  }
+  return Finish(u.get());
+}
+
+Result<std::string> HostKey(std::string_view absolute) {
+  auto p = Split(absolute);
+  if (!p.ok()) return p.status();
+  std::string host = p->host.find(':') != std::string::npos ? "[" + p->host + "]" : p->host;
+  if (!p->port.empty() && !((p->scheme == "http" && p->port == "80") ||
+                            (p->scheme == "https" && p->port == "443"))) {
+    host += ":" + p->port;
+  }
+  return host;
+}
+
+Result<std::string> PathAndQuery(std::string_view absolute) {
+  auto p = Split(absolute);
+  if (!p.ok()) return p.status();
+  std::string out = p->path.empty() ? "/" : p->path;
+  if (!p->query.empty()) out += "?" + p->query;
+  return out;
+}
+
 }  // namespace verifica::url

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/status.h"
 
@@ -34,6 +35,19 @@ bool IsHttp(std::string_view u);
 std::string FromPath(std::string_view path);
 // Local path of a file:// URL (percent-decoded), or an error.
 Result<std::string> ToPath(std::string_view file_url);
+
+// Copy of an absolute URL without the query parameters named in `names` (ASCII
+// case-insensitive; e.g. session ids) and without ";name=value" path parameters of those names
+// (";jsessionid=..."). Other parameters keep their order; an emptied query is removed.
+Result<std::string> DropParams(std::string_view absolute, const std::vector<std::string>& names);
+
+// "host" or "host:port" (port only when not the scheme's default) of an absolute URL; the key
+// that per-host politeness and same-site scope use. IPv6 hosts keep their brackets.
+Result<std::string> HostKey(std::string_view absolute);
+
+// The path, plus '?' and the query when there is one, of an absolute URL, percent-encoded as
+// in the URL (what robots.txt rules are matched against).
+Result<std::string> PathAndQuery(std::string_view absolute);
 
 }  // namespace verifica::url
 

@@ -1,0 +1,469 @@
+#include "cli/campaign.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "cli/campaign_rules.h"
+#include "html/links.h"
+#include "util/text.h"
+
+namespace verifica::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kLinkTextBytes = 200;
+constexpr size_t kLinkSnippetBytes = 240;
+
+// Everything known about an entity while it is crawled. Shared by the workers (pages) and the
+// campaign thread (which finishes it); `mu` guards the page lists.
+struct EntityState {
+  size_t index = 0;
+  const Entity* entity = nullptr;
+  findings::EntityInfo info;
+  std::mutex mu;
+  std::vector<findings::PageReport> pages;
+  std::vector<EntityPage> hook_pages;
+};
+
+findings::EntityInfo InfoOf(const Entity& e) {
+  findings::EntityInfo info;
+  info.id = e.id;
+  info.name = e.name;
+  info.url = e.url;
+  info.kind = e.kind;
+  info.profiles = e.profiles;
+  return info;
+}
+
+report::EntitySummary RowWithoutReport(const Entity& e, std::string status, std::string error) {
+  report::EntitySummary s;
+  s.entity = InfoOf(e);
+  s.status = std::move(status);
+  s.error = std::move(error);
+  return s;
+}
+
+bool FailsAtOrAbove(const std::vector<findings::RuleResult>& rules, findings::Impact fail_on) {
+  return std::any_of(rules.begin(), rules.end(), [&](const findings::RuleResult& r) {
+    return r.outcome == findings::Outcome::kFailed && r.impact >= fail_on;
+  });
+}
+
+std::string ChainText(const std::vector<std::string>& chain, const std::string& last) {
+  std::string out;
+  for (const std::string& u : chain) out += u + " -> ";
+  return out + last;
+}
+
+class Campaign : public fetch::CrawlDelegate {
+ public:
+  Campaign(const std::vector<Entity>& entities, const CampaignOptions& options)
+      : entities_(entities), options_(options) {
+    result_.rows.resize(entities.size());
+    for (const rules::Rule* r : options.rules) {
+      if (r->id() == kLinkBrokenId) link_broken_ = &r->meta();
+    }
+  }
+
+  CampaignResult Run();
+
+  // fetch::CrawlDelegate (network thread)
+  std::optional<fetch::JobSpec> NextJob() override;
+  void OnPage(fetch::FetchedPage page) override;
+  void OnJobDone(fetch::JobResult result) override;
+
+ private:
+  void WorkerLoop();
+  void ProcessPage(fetch::FetchedPage page);
+  std::vector<fetch::DiscoveredLink> CollectLinks(const dom::Document& doc,
+                                                  const EntityState& st,
+                                                  const fetch::FetchedPage& page) const;
+  void FinishEntity(fetch::JobResult result);
+  ProgressSnapshot Snapshot();
+
+  const std::vector<Entity>& entities_;
+  const CampaignOptions& options_;
+  const findings::RuleInfo* link_broken_ = nullptr;
+  std::unique_ptr<fetch::Crawler> crawler_;
+  CampaignResult result_;
+  size_t next_index_ = 0;        // network thread
+  std::vector<bool> started_;    // network thread until the crawl ends
+
+  std::mutex states_mu_;
+  std::map<uint64_t, std::shared_ptr<EntityState>> states_;
+
+  std::mutex work_mu_;
+  std::condition_variable work_cv_;
+  std::deque<fetch::FetchedPage> work_;
+  bool closing_ = false;
+  std::atomic<bool> discard_{false};
+
+  std::mutex ev_mu_;
+  std::condition_variable ev_cv_;
+  std::deque<fetch::JobResult> done_;
+  bool crawl_finished_ = false;
+  size_t entities_done_ = 0;       // campaign thread
+  std::string progress_message_;  // campaign thread
+};
+
+std::optional<fetch::JobSpec> Campaign::NextJob() {
+  if (next_index_ >= entities_.size()) return std::nullopt;
+  const size_t i = next_index_++;
+  const Entity& e = entities_[i];
+  auto st = std::make_shared<EntityState>();
+  st->index = i;
+  st->entity = &e;
+  st->info = InfoOf(e);
+  {
+    std::lock_guard<std::mutex> lock(states_mu_);
+    states_[i] = st;
+  }
+  started_[i] = true;
+  fetch::JobSpec spec;
+  spec.id = i;
+  spec.start_url = e.start.url;
+  spec.extra_seeds = e.start.extra_seeds;
+  spec.scope_root = e.start.scope_root;
+  spec.max_pages = e.max_pages.value_or(options_.max_pages);
+  spec.max_depth = options_.max_depth;
+  spec.max_documents = options_.max_documents > 0 ? options_.max_documents : spec.max_pages;
+  return spec;
+}
+
+void Campaign::OnPage(fetch::FetchedPage page) {
+  {
+    std::lock_guard<std::mutex> lock(work_mu_);
+    work_.push_back(std::move(page));
+  }
+  work_cv_.notify_one();
+}
+
+void Campaign::OnJobDone(fetch::JobResult result) {
+  {
+    std::lock_guard<std::mutex> lock(ev_mu_);
+    done_.push_back(std::move(result));
+  }
+  ev_cv_.notify_one();
+}
+
+void Campaign::WorkerLoop() {
+  while (true) {
+    fetch::FetchedPage page;
+    {
+      std::unique_lock<std::mutex> lock(work_mu_);
+      work_cv_.wait(lock, [&] { return closing_ || !work_.empty(); });
+      if (work_.empty()) return;
+      page = std::move(work_.front());
+      work_.pop_front();
+    }
+    if (discard_.load()) {
+      crawler_->PageDone(page.job, page.final_url, page.depth, {});
+      continue;
+    }
+    ProcessPage(std::move(page));
+  }
+}
+
+std::vector<fetch::DiscoveredLink> Campaign::CollectLinks(const dom::Document& doc,
+                                                          const EntityState& st,
+                                                          const fetch::FetchedPage& page) const {
+  std::vector<fetch::DiscoveredLink> out;
+  std::unordered_map<std::string, size_t> index;
+  const std::string base = html::BaseUrl(doc);
+  for (html::Link& link : html::ExtractLinks(doc, kLinkTextBytes)) {
+    auto canon = fetch::CanonicalUrl(base, link.href);
+    if (!canon.ok()) continue;
+    LinkHint hint;
+    if (options_.hooks.on_link) {
+      hint = options_.hooks.on_link(
+          LinkContext{st.info, *canon, link.text, page.final_url, page.depth + 1});
+    }
+    auto [it, inserted] = index.emplace(*canon, out.size());
+    if (!inserted) {
+      // The same target again on this page: keep the first place, merge what hooks said.
+      fetch::DiscoveredLink& d = out[it->second];
+      d.priority = std::max(d.priority, hint.priority);
+      d.allow_offsite = d.allow_offsite || hint.allow_offsite;
+      if (d.role.empty()) d.role = std::move(hint.role);
+      continue;
+    }
+    fetch::DiscoveredLink d;
+    d.url = std::move(canon).value();
+    d.text = std::move(link.text);
+    d.snippet = doc.Snippet(link.node, kLinkSnippetBytes);
+    d.line = link.line;
+    d.column = link.column;
+    d.priority = hint.priority;
+    d.allow_offsite = hint.allow_offsite;
+    d.role = std::move(hint.role);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+void Campaign::ProcessPage(fetch::FetchedPage page) {
+  std::shared_ptr<EntityState> st;
+  {
+    std::lock_guard<std::mutex> lock(states_mu_);
+    auto it = states_.find(page.job);
+    if (it != states_.end()) st = it->second;
+  }
+  if (!st) {
+    crawler_->PageDone(page.job, page.final_url, page.depth, {});
+    return;
+  }
+  std::vector<fetch::DiscoveredLink> links;
+  std::shared_ptr<const PageData> data;
+  findings::PageReport report;
+  PageInput in;
+  in.url = page.url;
+  in.final_url = page.final_url;
+  in.status = static_cast<int>(page.status);
+  in.content_type = page.content_type;
+  in.fetched_at = page.fetched_at;
+  in.body = std::move(page.body);
+  try {
+    report = CheckPage(in, options_.rules, options_.check, [&](const dom::Document& doc) {
+      links = CollectLinks(doc, *st, page);
+      if (options_.hooks.on_page) {
+        data = options_.hooks.on_page(PageContext{st->info, page.url, page.final_url, page.depth,
+                                                  page.offsite, page.role, doc});
+      }
+    });
+  } catch (const std::exception& e) {
+    // Only a hook or an allocation can throw here; the page is reported, the crawl goes on.
+    report = findings::PageReport();
+    report.url = page.url;
+    report.final_url = page.final_url;
+    report.status = static_cast<int>(page.status);
+    report.fetched_at = page.fetched_at;
+    report.error = findings::PageError{"internal", std::string("page check failed: ") + e.what()};
+  }
+  in.body.clear();
+  in.body.shrink_to_fit();
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
+    st->pages.push_back(std::move(report));
+    if (options_.hooks.on_entity) {
+      st->hook_pages.push_back({page.url, page.final_url, page.depth, page.offsite, page.role,
+                                std::move(data)});
+    }
+  }
+  // After this the entity may be finished by the campaign thread: `st` is not touched again.
+  crawler_->PageDone(page.job, page.final_url, page.depth, std::move(links));
+}
+
+void Campaign::FinishEntity(fetch::JobResult result) {
+  std::shared_ptr<EntityState> st;
+  {
+    std::lock_guard<std::mutex> lock(states_mu_);
+    auto it = states_.find(result.job);
+    if (it == states_.end()) return;
+    st = it->second;
+    states_.erase(it);
+  }
+  const Entity& e = *st->entity;
+  if (result.interrupted) {
+    ++result_.interrupted;
+    result_.rows[st->index] =
+        RowWithoutReport(e, "interrupted", "the scan was interrupted before this entity was done");
+    return;
+  }
+  findings::EntityReport rep;
+  rep.entity = st->info;
+  rep.crawl.started_at = result.started_at;
+  rep.crawl.finished_at = result.finished_at;
+  rep.crawl.pages = result.pages;
+  rep.crawl.errors = static_cast<uint32_t>(result.failures.size());
+  rep.crawl.robots = result.robots;
+  rep.crawl.limits_hit = result.limits_hit;
+  std::vector<EntityPage> hook_pages;
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
+    rep.pages = std::move(st->pages);
+    hook_pages = std::move(st->hook_pages);
+  }
+  // Every failed fetch is on record: pages as pages with an error, documents in the inventory.
+  std::map<std::string, size_t> doc_index;
+  for (const fetch::DocumentRecord& d : result.documents) {
+    doc_index.emplace(d.url, rep.documents.size());
+    rep.documents.push_back({d.url, d.type, static_cast<int>(d.status), d.bytes});
+  }
+  uint32_t docs_ok = 0;
+  for (const auto& d : rep.documents) docs_ok += d.status > 0 && d.status < 400;
+  for (const fetch::FailedFetch& f : result.failures) {
+    if (!f.is_page) {
+      if (!doc_index.count(f.url)) {
+        doc_index.emplace(f.url, rep.documents.size());
+        rep.documents.push_back(
+            {f.url, fetch::GuessContentType(f.url), static_cast<int>(f.status), 0});
+      }
+      continue;
+    }
+    findings::PageReport p;
+    p.url = f.url;
+    p.final_url = f.final_url;
+    p.status = static_cast<int>(f.status);
+    p.fetched_at = f.fetched_at;
+    std::string message = f.message;
+    if (!f.redirects.empty()) message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
+    p.error = findings::PageError{f.kind, std::move(message)};
+    rep.pages.push_back(std::move(p));
+  }
+  std::stable_sort(rep.pages.begin(), rep.pages.end(),
+                   [](const findings::PageReport& a, const findings::PageReport& b) {
+                     return a.url < b.url;
+                   });
+  std::sort(rep.documents.begin(), rep.documents.end(),
+            [](const findings::DocumentInfo& a, const findings::DocumentInfo& b) {
+              return a.url < b.url;
+            });
+  if (link_broken_ != nullptr) {
+    rep.entity_rules.push_back(LinkBrokenResult(*link_broken_, result.failures,
+                                                result.pages + docs_ok,
+                                                options_.check.run.max_findings));
+  }
+  if (options_.hooks.on_entity) {
+    EntityOutcome extra = options_.hooks.on_entity(rep.entity, hook_pages);
+    for (auto& r : extra.entity_rules) rep.entity_rules.push_back(std::move(r));
+    for (auto& [role, u] : extra.page_roles) rep.page_roles[role] = u;
+  }
+  if (rep.page_roles.find("home") == rep.page_roles.end() && !rep.pages.empty()) {
+    // The start page, where it ended after redirects, when it could be fetched.
+    for (const auto& p : rep.pages) {
+      if (!p.error && (p.url == e.start.url || p.final_url == result.start_final_url)) {
+        rep.page_roles["home"] = p.final_url;
+        break;
+      }
+    }
+  }
+  for (const auto& p : rep.pages) {
+    if (FailsAtOrAbove(p.rules, options_.fail_on)) result_.failures_at_or_above = true;
+  }
+  if (FailsAtOrAbove(rep.entity_rules, options_.fail_on)) result_.failures_at_or_above = true;
+
+  const fs::path dir = options_.out_dir / e.id;
+  Status written = report::WriteEntityOutputs(rep, options_.catalog, dir, options_.output);
+  report::EntitySummary row = report::Summarize(rep, e.id);
+  if (!written.ok()) {
+    if (result_.write_error.ok()) result_.write_error = written;
+    row.report_dir.clear();
+    row.error = written.message();
+  }
+  if (row.status == "unreachable") ++result_.unreachable;
+  ++result_.finished;
+  ++entities_done_;
+  char line[512];
+  std::snprintf(line, sizeof line, "%s: %u pages, %u errors, %u rules failed, score %.1f%s%s",
+                e.id.c_str(), row.pages, row.page_errors, row.rules_failed, row.score,
+                row.status == "unreachable" ? " - unreachable: " : "",
+                row.status == "unreachable" ? row.error.c_str() : "");
+  progress_message_ = line;
+  result_.rows[st->index] = std::move(row);
+}
+
+ProgressSnapshot Campaign::Snapshot() {
+  ProgressSnapshot s;
+  s.entities_done = entities_done_;
+  s.entities_total = entities_.size();
+  if (crawler_) {
+    s.pages = crawler_->stats().pages.load();
+    s.documents = crawler_->stats().documents.load();
+    s.errors = crawler_->stats().failures.load();
+  }
+  std::lock_guard<std::mutex> lock(states_mu_);
+  for (const auto& [id, st] : states_) {
+    if (s.active.size() > 60) {
+      s.active += ", ...";
+      break;
+    }
+    if (!s.active.empty()) s.active += ", ";
+    s.active += st->entity->id;
+  }
+  return s;
+}
+
+CampaignResult Campaign::Run() {
+  started_.assign(entities_.size(), false);
+  fetch::CrawlOptions crawl = options_.crawl;
+  crawler_ = std::make_unique<fetch::Crawler>(crawl, this);
+  unsigned workers = options_.workers;
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned i = 0; i < workers; ++i) pool.emplace_back([this] { WorkerLoop(); });
+  Status crawl_status;
+  std::thread net([this, &crawl_status] {
+    crawl_status = crawler_->Run();
+    {
+      std::lock_guard<std::mutex> lock(ev_mu_);
+      crawl_finished_ = true;
+    }
+    ev_cv_.notify_one();
+  });
+  Progress progress(options_.progress, stderr);
+  bool stop_sent = false;
+  while (true) {
+    std::deque<fetch::JobResult> batch;
+    bool finished = false;
+    {
+      std::unique_lock<std::mutex> lock(ev_mu_);
+      ev_cv_.wait_for(lock, std::chrono::milliseconds(200),
+                      [&] { return crawl_finished_ || !done_.empty(); });
+      batch.swap(done_);
+      finished = crawl_finished_;
+    }
+    if (!stop_sent && options_.interrupt != nullptr && options_.interrupt->load()) {
+      stop_sent = true;
+      discard_.store(true);
+      progress.Message("interrupted: stopping; entities already done keep their reports");
+      crawler_->Stop();
+    }
+    for (fetch::JobResult& r : batch) {
+      FinishEntity(std::move(r));
+      if (!progress_message_.empty()) {
+        progress.Message(progress_message_);
+        progress_message_.clear();
+      }
+    }
+    if (finished && batch.empty()) {
+      std::lock_guard<std::mutex> lock(ev_mu_);
+      if (done_.empty()) break;
+      continue;
+    }
+    progress.Update(Snapshot());
+  }
+  net.join();
+  {
+    std::lock_guard<std::mutex> lock(work_mu_);
+    closing_ = true;
+  }
+  work_cv_.notify_all();
+  for (std::thread& t : pool) t.join();
+  progress.Finish(Snapshot());
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (!started_[i]) {
+      result_.rows[i] = RowWithoutReport(entities_[i], "not-scanned",
+                                         "the scan was interrupted before this entity started");
+      ++result_.interrupted;
+    }
+  }
+  if (!crawl_status.ok() && result_.write_error.ok()) result_.write_error = crawl_status;
+  return std::move(result_);
+}
+
+}  // namespace
+
+CampaignResult RunCampaign(const std::vector<Entity>& entities, const CampaignOptions& options) {
+  Campaign c(entities, options);
+  return c.Run();
+}
+
+}  // namespace verifica::cli

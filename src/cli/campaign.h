@@ -1,0 +1,58 @@
+// A scan campaign: crawls entities (several at once, one network thread), checks their pages on
+// worker threads while fetching goes on, and writes each entity's report as soon as it is done
+// (OUT/<id>/report.json, atomically), then the campaign summary (summary.json, summary.csv).
+//
+// Threads: the network thread runs fetch::Crawler; worker threads parse pages, run the rules,
+// extract links and call the page hooks; the calling thread finishes entities (entity rules,
+// hooks, report files) and draws progress. Pages move from the network thread to the workers
+// through a queue that the crawler keeps short (CrawlOptions::max_pending_pages), so memory
+// does not grow with the crawl's speed.
+#ifndef VERIFICA_CLI_CAMPAIGN_H_
+#define VERIFICA_CLI_CAMPAIGN_H_
+
+#include <atomic>
+#include <filesystem>
+#include <vector>
+
+#include "cli/entities.h"
+#include "cli/page_check.h"
+#include "cli/progress.h"
+#include "cli/scan_hooks.h"
+#include "fetch/crawler.h"
+#include "report/outputs.h"
+
+namespace verifica::cli {
+
+struct CampaignOptions {
+  fetch::CrawlOptions crawl;
+  int max_pages = 500;   // per entity, unless the entities file says otherwise
+  int max_depth = 10;
+  int max_documents = 0;  // per entity; 0 = as many as max_pages
+  unsigned workers = 0;   // 0 = one per core
+  CheckOptions check;
+  std::vector<const rules::Rule*> rules;  // selected rules, entity-scope ones included
+  report::Catalog catalog;
+  report::OutputOptions output;
+  std::filesystem::path out_dir;
+  ScanHooks hooks;
+  findings::Impact fail_on = findings::Impact::kSerious;
+  Progress::Mode progress = Progress::Mode::kNone;
+  // Set (e.g. by a SIGINT handler) to stop: finished entities keep their reports, the others
+  // get none, and the summary says they were interrupted.
+  const std::atomic<bool>* interrupt = nullptr;
+};
+
+struct CampaignResult {
+  std::vector<report::EntitySummary> rows;  // in the order of the entities
+  size_t finished = 0;
+  size_t unreachable = 0;
+  size_t interrupted = 0;
+  bool failures_at_or_above = false;  // a rule failed with impact >= fail_on
+  Status write_error;                 // first error writing a report, if any
+};
+
+CampaignResult RunCampaign(const std::vector<Entity>& entities, const CampaignOptions& options);
+
+}  // namespace verifica::cli
+
+#endif  // VERIFICA_CLI_CAMPAIGN_H_
