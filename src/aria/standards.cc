@@ -30,6 +30,8 @@ struct Tables {
   std::vector<std::vector<std::string>> allowed;
   std::vector<std::vector<std::string>> prohibited;
   std::vector<std::vector<std::string>> required;
+  std::vector<std::string> draft_attributes;  // sorted
+  std::vector<std::string> draft_roles;       // sorted
   bool loaded = false;
 };
 
@@ -160,9 +162,15 @@ Tables Load() {
       spec.required_owned = StringList(r, "requiredOwned");
       t.roles.push_back(std::move(spec));
     }
+    if (auto draft = doc.find("draft"); draft != doc.end() && draft->is_object()) {
+      t.draft_attributes = StringList(*draft, "attributes");
+      t.draft_roles = StringList(*draft, "roles");
+    }
   } catch (const std::exception&) {
     return Tables{};
   }
+  std::sort(t.draft_attributes.begin(), t.draft_attributes.end());
+  std::sort(t.draft_roles.begin(), t.draft_roles.end());
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::sort(t.attributes.begin(), t.attributes.end(), by_name);
   std::sort(t.roles.begin(), t.roles.end(), by_name);
@@ -273,6 +281,12 @@ std::vector<std::string> RequiredAttributes(const RoleSpec& role) {
   if (i >= t.roles.size()) return role.required;
   return t.required[i];
 }
+
+bool IsDraftAttribute(std::string_view name) {
+  return SortedContains(T().draft_attributes, Lower(name));
+}
+
+bool IsDraftRole(std::string_view name) { return SortedContains(T().draft_roles, Lower(name)); }
 
 bool IsValidValue(const AttributeSpec& attr, std::string_view value) {
   // Leading and trailing white space are not part of tokens, numbers or ID references.

@@ -76,6 +76,11 @@ std::vector<std::string> RequiredAttributes(const RoleSpec& role);
 // True when the role or one of its superclasses prohibits `attr`.
 bool IsProhibited(const RoleSpec& role, std::string_view attr);
 
+// Names defined only by the WAI-ARIA 1.3 working draft (aria-description, role="mark", ...):
+// not WAI-ARIA 1.2, so not in the tables above, but not typos either.
+bool IsDraftAttribute(std::string_view name);
+bool IsDraftRole(std::string_view name);
+
 }  // namespace verifica::aria
 
 #endif  // VERIFICA_ARIA_STANDARDS_H_
