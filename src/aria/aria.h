@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dom/document.h"
 
@@ -59,6 +60,28 @@ class PageAria {
   bool IsDisabled(dom::NodeId id);
   // Inside an element with the `inert` attribute.
   bool IsInert(dom::NodeId id);
+
+  // Notes on the answers above (implementation in aria.cc, css_style.h):
+  // - Hidden/invisible come from the `hidden` attribute, the UA's never-rendered elements
+  //   (head, script, style, template, noscript, …), closed <details> and <dialog>,
+  //   input[type=hidden], audio without controls, the style attribute and the page's own
+  //   <style> rules (see css_style.h for the selectors and @media handled). External
+  //   stylesheets are not fetched. kUnknown only when a <style> rule that would hide the
+  //   element cannot be matched statically (e.g. :has()). Off-screen positioning is not hidden.
+  // - aria-hidden does not remove an element from sequential focus navigation: IsFocusable and
+  //   IsTabbable ignore it (an aria-hidden element can still be tabbable, which is what ACT
+  //   6cfa84 looks for); invisible (display:none, visibility:hidden) and inert elements are
+  //   neither focusable nor tabbable.
+
+  // The <label> elements of a labelable element (label[for=id] and the wrapping label), in
+  // tree order; empty for anything else.
+  const std::vector<dom::NodeId>& Labels(dom::NodeId id);
+  // True when an ancestor's role has presentational children (button, img, checkbox, …): the
+  // element is then not exposed on its own in the accessibility tree.
+  bool IsPresentationalChild(dom::NodeId id);
+  // True when the element carries a global WAI-ARIA state or property (aria-label,
+  // aria-describedby, …), which is what makes a role of none/presentation ignored.
+  bool HasGlobalAria(dom::NodeId id);
 
  private:
   struct Cache;
