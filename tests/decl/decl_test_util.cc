@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include "html/parser.h"
 #include "rules/engine/runner.h"
@@ -95,6 +96,21 @@ Judgement JudgeOnPages(const RuleSpec& rule, const std::vector<std::string_view>
     ctx.today = today;
     obs.push_back(ObserveRule(rule, view, ctx));
   }
+  // Fixture convention: link targets whose URL contains "/roto" were not fetched (HTTP 404).
+  std::unordered_map<std::string, BrokenLink> broken;
+  for (const auto& o : obs) {
+    for (const auto* list : {&o.all, &o.any, &o.none}) {
+      for (const Observation& ob : *list) {
+        for (const Observation& t : ob.targets) {
+          if (t.text.find("/roto") != std::string::npos) broken[t.text] = BrokenLink{404, "http"};
+        }
+      }
+    }
+  }
+  EvalContext ctx;
+  ctx.today = today;
+  ctx.broken = &broken;
+  for (auto& o : obs) ResolveRule(rule, &o, ctx);
   std::vector<const RuleObservations*> ptrs;
   for (const auto& o : obs) ptrs.push_back(&o);
   return Judge(rule, ptrs);

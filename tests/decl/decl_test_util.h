@@ -35,7 +35,8 @@ dom::Document Parse(std::string_view html, std::string_view url = "https://ejemp
 findings::RuleResult RunPageRule(std::string_view id, std::string_view html,
                                  rules::decl::CivilDate today = {2025, 6, 30});
 
-// Judges an entity-scope rule on the given pages, each taken as holding its roles.
+// Judges an entity-scope rule on the given pages, each taken as holding its roles. Links whose
+// URL contains "/roto" count as broken (HTTP 404) for link-health.
 rules::decl::Judgement JudgeOnPages(const rules::decl::RuleSpec& rule,
                                     const std::vector<std::string_view>& htmls,
                                     rules::decl::CivilDate today = {2025, 6, 30});
