@@ -38,8 +38,8 @@ struct ActCase {
 };
 
 struct Manifest {
-  bool present = false;  // false when ActDir() has no manifest.json
-  std::string error;     // set when the manifest exists but cannot be read
+  bool present = false;                           // false when ActDir() has no manifest.json
+  std::string error;                              // set when the manifest exists but cannot be read
   std::map<std::string, std::string> rule_names;  // included ACT rules: id → name
   std::set<std::string> deprecated_rules;
   std::vector<ActCase> cases;
@@ -55,7 +55,7 @@ struct CantTellException {
   std::string act_rule_id;
   std::string file;  // relative to ActDir()
   std::string reason;
-  int line = 0;      // in the exceptions file
+  int line = 0;  // in the exceptions file
 };
 
 struct ExceptionList {
@@ -72,8 +72,8 @@ const ExceptionList& GetExceptions();
 
 // What a rule reported on one case.
 struct CaseRun {
-  bool ran = false;       // false when the file could not be read or parsed
-  std::string problem;    // why it did not run
+  bool ran = false;     // false when the file could not be read or parsed
+  std::string problem;  // why it did not run
   findings::RuleResult result;
 };
 

@@ -22,7 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Src(std::string_view rel) { return std::string(VERIFICA_SOURCE_DIR) + "/" + std::string(rel); }
+std::string Src(std::string_view rel) {
+  return std::string(VERIFICA_SOURCE_DIR) + "/" + std::string(rel);
+}
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream f(path, std::ios::binary);
@@ -129,8 +131,7 @@ std::string DocSummary(const std::string& doc) {
 
 void ExpectLocalized(const nlohmann::json& j, const std::string& key, const std::string& where) {
   const bool ok = j.contains(key) && j[key].is_object() && j[key].contains("es") &&
-                  j[key].contains("en") && j[key]["es"].is_string() &&
-                  j[key]["en"].is_string() &&
+                  j[key].contains("en") && j[key]["es"].is_string() && j[key]["en"].is_string() &&
                   !text::IsBlank(j[key]["es"].get<std::string>()) &&
                   !text::IsBlank(j[key]["en"].get<std::string>());
   EXPECT_TRUE(ok) << where << ": \"" << key << "\" needs non-empty \"es\" and \"en\" texts";
@@ -173,7 +174,8 @@ TEST_P(CatalogTest, MetadataDocAndFixtures) {
   for (const fs::directory_entry& e : fs::directory_iterator(Src(fx_rel), ec)) {
     const std::string name = e.path().filename().string();
     if (e.path().extension() != ".html") continue;
-    if (size_t dash = name.rfind('-'); dash != std::string::npos) outcomes.insert(name.substr(0, dash));
+    if (size_t dash = name.rfind('-'); dash != std::string::npos)
+      outcomes.insert(name.substr(0, dash));
   }
   for (const char* o : {"passed", "failed", "inapplicable"}) {
     EXPECT_TRUE(outcomes.count(o)) << fx_rel << "/ needs at least one " << o << "-<n>.html";
@@ -208,9 +210,8 @@ TEST_P(CatalogTest, DocSummaryIsTheCodeHeaderComment) {
   const std::string summary = DocSummary(doc);
   std::string code_file;
   const std::string code = CodeSummary(pack, id, &code_file);
-  ASSERT_FALSE(code.empty()) << "no src/rules/" << pack
-                             << "/*.cc has the header comment \"// " << id
-                             << ": <summary sentence>\"";
+  ASSERT_FALSE(code.empty()) << "no src/rules/" << pack << "/*.cc has the header comment \"// "
+                             << id << ": <summary sentence>\"";
   EXPECT_EQ(NormalizeSentence(summary, id), NormalizeSentence(code, id))
       << doc_rel << "'s summary and the header comment of src/rules/" << pack << "/" << code_file
       << " must be the same sentence";

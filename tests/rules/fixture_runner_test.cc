@@ -26,11 +26,11 @@ namespace fs = std::filesystem;
 using findings::Outcome;
 
 struct Fixture {
-  std::string rule_id;   // folder name
-  std::string file;      // relative to the source tree: fixtures/rules/<id>/<name>.html
-  std::string problem;   // a malformed file name; the test fails with it
+  std::string rule_id;  // folder name
+  std::string file;     // relative to the source tree: fixtures/rules/<id>/<name>.html
+  std::string problem;  // a malformed file name; the test fails with it
   Outcome expected = Outcome::kInapplicable;
-  std::string name;      // test name
+  std::string name;  // test name
 };
 
 std::string Sanitize(std::string_view s) {
@@ -129,7 +129,8 @@ TEST_P(FixtureTest, Outcome) {
   }
   EXPECT_TRUE(r.error.empty()) << fx.file << ": the rule broke: " << r.error;
   EXPECT_EQ(findings::ToString(r.outcome), findings::ToString(fx.expected))
-      << fx.file << ": page outcome differs; reported:" << (reported.empty() ? " nothing" : reported);
+      << fx.file
+      << ": page outcome differs; reported:" << (reported.empty() ? " nothing" : reported);
 
   // Elements marked with data-expect.
   std::set<std::string> marked_failed, marked_cant_tell;
@@ -152,9 +153,9 @@ TEST_P(FixtureTest, Outcome) {
   const std::vector<std::string> cant_tell_v = testing::Selectors(r, Outcome::kCantTell);
   const std::set<std::string> failed(failed_v.begin(), failed_v.end());
   const std::set<std::string> cant_tell(cant_tell_v.begin(), cant_tell_v.end());
-  EXPECT_EQ(failed, marked_failed) << fx.file << ": elements reported failed:" << Join(failed)
-                                   << "\n  elements marked data-expect=\"failed\":"
-                                   << Join(marked_failed);
+  EXPECT_EQ(failed, marked_failed)
+      << fx.file << ": elements reported failed:" << Join(failed)
+      << "\n  elements marked data-expect=\"failed\":" << Join(marked_failed);
   EXPECT_EQ(cant_tell, marked_cant_tell)
       << fx.file << ": elements reported cantTell:" << Join(cant_tell)
       << "\n  elements marked data-expect=\"cantTell\":" << Join(marked_cant_tell);
