@@ -213,6 +213,14 @@ TEST(AriaRequiredAttrTest, Local_EmptyValueCountsAsMissing) {
             Outcome::kFailed);
 }
 
+TEST(AriaRequiredAttrTest, Local_CollapsedComboboxNeedsNoAriaControls) {
+  EXPECT_EQ(OutcomeOf(kRequired, "<input role='combobox' aria-expanded='false' aria-label='x'>"),
+            Outcome::kPassed);
+  EXPECT_EQ(OutcomeOf(kRequired, "<input role='combobox' aria-expanded='true' aria-label='x'>"),
+            Outcome::kFailed);
+  EXPECT_EQ(OutcomeOf(kRequired, "<input role='combobox' aria-label='x'>"), Outcome::kFailed);
+}
+
 TEST(AriaRequiredAttrTest, Local_NativeCheckedStateCounts) {
   EXPECT_EQ(OutcomeOf(kRequired, "<input type='checkbox' role='switch' aria-label='Avisos'>"),
             Outcome::kPassed);

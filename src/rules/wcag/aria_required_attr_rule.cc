@@ -41,6 +41,14 @@ std::optional<Verdict> AriaRequiredAttrRule::Check(dom::NodeId node, PageContext
   if (aria::IsSubclassOf(*spec, "separator") && !ariarules::IsFocusable(ctx, node)) {
     std::erase(required, "aria-valuenow");
   }
+  // WAI-ARIA 1.2 lists aria-controls as required on combobox, but only an expanded combobox has
+  // a popup to point at; ARIA 1.1 and the 1.3 draft require it only then, and so do we.
+  if (aria::IsSubclassOf(*spec, "combobox")) {
+    const std::string* expanded = doc.Attr(node, "aria-expanded");
+    if (expanded == nullptr || !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*expanded), "true")) {
+      std::erase(required, "aria-controls");
+    }
+  }
   std::vector<std::string> missing;
   for (const std::string& attr : required) {
     const std::string* v = doc.Attr(node, attr);
