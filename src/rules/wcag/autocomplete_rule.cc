@@ -1,5 +1,6 @@
-// wcag-autocomplete-valid: the autocomplete attribute of a form field is a valid list of
-// autofill tokens with a known field name (WCAG 1.3.5, ACT 73f2c2).
+// wcag-autocomplete-valid: the autocomplete attribute of a form field is a
+// valid list of autofill tokens with a known field name (WCAG 1.3.5, ACT
+// 73f2c2).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -15,7 +16,16 @@ using aria::Tri;
 
 // HTML's autofill control groups: which controls a field name is meant for.
 enum class Group : uint8_t {
-  kText, kMultiline, kPassword, kUrl, kEmail, kTel, kNumeric, kMonth, kDate, kUsername
+  kText,
+  kMultiline,
+  kPassword,
+  kUrl,
+  kEmail,
+  kTel,
+  kNumeric,
+  kMonth,
+  kDate,
+  kUsername
 };
 
 struct FieldName {
@@ -24,8 +34,8 @@ struct FieldName {
   bool contact;  // may follow home / work / mobile / fax / pager
 };
 
-// The autofill field names of the HTML Living Standard ("Autofilling form controls: the
-// autocomplete attribute"), with their control group.
+// The autofill field names of the HTML Living Standard ("Autofilling form
+// controls: the autocomplete attribute"), with their control group.
 constexpr std::array<FieldName, 54> kFieldNames = {{
     {"name", Group::kText, false},
     {"honorific-prefix", Group::kText, false},
@@ -91,23 +101,29 @@ const FieldName* FindField(std::string_view token) {
 }
 
 bool IsContactModifier(std::string_view t) {
-  return t == "home" || t == "work" || t == "mobile" || t == "fax" || t == "pager";
+  return t == "home" || t == "work" || t == "mobile" || t == "fax" ||
+         t == "pager";
 }
-bool IsAddressModifier(std::string_view t) { return t == "shipping" || t == "billing"; }
+bool IsAddressModifier(std::string_view t) {
+  return t == "shipping" || t == "billing";
+}
 bool IsSection(std::string_view t) { return t.substr(0, 8) == "section-"; }
 
-// A token that belongs somewhere in the grammar (used to tell "out of order" from "unknown").
+// A token that belongs somewhere in the grammar (used to tell "out of order"
+// from "unknown").
 bool IsKnownToken(std::string_view t) {
-  return IsSection(t) || IsAddressModifier(t) || IsContactModifier(t) || FindField(t) != nullptr ||
-         t == "webauthn" || t == "on" || t == "off";
+  return IsSection(t) || IsAddressModifier(t) || IsContactModifier(t) ||
+         FindField(t) != nullptr || t == "webauthn" || t == "on" || t == "off";
 }
 
-// The input type's state: the lower-cased type attribute, "text" when missing or unknown.
+// The input type's state: the lower-cased type attribute, "text" when missing
+// or unknown.
 std::string InputType(const dom::Document& doc, dom::NodeId id) {
   static constexpr std::array<std::string_view, 22> kTypes = {
-      "hidden", "text",  "search", "tel",      "url",   "email",          "password", "date",
-      "month",  "week",  "time",   "datetime-local", "number", "range", "color", "checkbox",
-      "radio",  "file",  "submit", "image",    "reset", "button"};
+      "hidden",   "text",  "search", "tel",      "url",   "email",
+      "password", "date",  "month",  "week",     "time",  "datetime-local",
+      "number",   "range", "color",  "checkbox", "radio", "file",
+      "submit",   "image", "reset",  "button"};
   const std::string* type = doc.Attr(id, "type");
   if (type == nullptr) return "text";
   const std::string lower = text::AsciiLower(*type);
@@ -117,9 +133,11 @@ std::string InputType(const dom::Document& doc, dom::NodeId id) {
   return "text";
 }
 
-// Whether the field name's control group applies to this control (HTML's table of control
-// groups): textarea, select and input type=hidden take every group; other inputs by type.
-bool GroupFitsControl(Group g, const dom::Document& doc, dom::NodeId id, const std::string& type) {
+// Whether the field name's control group applies to this control (HTML's table
+// of control groups): textarea, select and input type=hidden take every group;
+// other inputs by type.
+bool GroupFitsControl(Group g, const dom::Document& doc, dom::NodeId id,
+                      const std::string& type) {
   if (!doc.IsElement(id, "input") || type == "hidden") return true;
   if (type == "text" || type == "search") return g != Group::kMultiline;
   switch (g) {
@@ -146,20 +164,24 @@ bool GroupFitsControl(Group g, const dom::Document& doc, dom::NodeId id, const s
   return false;
 }
 
-// ACT "disabled element": actually disabled, or aria-disabled=true on it or an ancestor.
+// ACT "disabled element": actually disabled, or aria-disabled=true on it or an
+// ancestor.
 bool IsDisabledElement(PageContext& ctx, dom::NodeId id) {
   const dom::Document& doc = ctx.doc;
   if (doc.HasAttr(id, "disabled") || ctx.aria.IsDisabled(id)) return true;
   for (dom::NodeId p = id; p != dom::kNoNode; p = doc.node(p).parent) {
     const std::string* v = doc.Attr(p, "aria-disabled");
-    if (v != nullptr && text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*v), "true")) return true;
+    if (v != nullptr &&
+        text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*v), "true"))
+      return true;
   }
   return false;
 }
 
-// Part of sequential focus navigation: these controls are, unless a tabindex value below zero
-// takes them out. The value follows HTML's rules for parsing integers (leading white space, an
-// optional sign, then digits; anything after them ignored); an invalid value counts as absent.
+// Part of sequential focus navigation: these controls are, unless a tabindex
+// value below zero takes them out. The value follows HTML's rules for parsing
+// integers (leading white space, an optional sign, then digits; anything after
+// them ignored); an invalid value counts as absent.
 bool InSequentialFocusNavigation(const dom::Document& doc, dom::NodeId id) {
   const std::string* tabindex = doc.Attr(id, "tabindex");
   if (tabindex == nullptr) return true;
@@ -179,11 +201,16 @@ bool InSequentialFocusNavigation(const dom::Document& doc, dom::NodeId id) {
 bool IsWidgetRole(std::string_view role) {
   // WAI-ARIA 1.2 widget roles, standalone and composite.
   static constexpr std::array<std::string_view, 29> kWidgets = {
-      "button",   "checkbox",  "gridcell",   "link",     "menuitem",  "menuitemcheckbox",
-      "menuitemradio", "option", "progressbar", "radio", "scrollbar", "searchbox",
-      "separator", "slider",   "spinbutton", "switch",   "tab",       "tabpanel",
-      "textbox",  "treeitem",  "combobox",   "grid",     "listbox",   "menu",
-      "menubar",  "radiogroup", "tablist",   "tree",     "treegrid"};
+      "button",        "checkbox",   "gridcell",
+      "link",          "menuitem",   "menuitemcheckbox",
+      "menuitemradio", "option",     "progressbar",
+      "radio",         "scrollbar",  "searchbox",
+      "separator",     "slider",     "spinbutton",
+      "switch",        "tab",        "tabpanel",
+      "textbox",       "treeitem",   "combobox",
+      "grid",          "listbox",    "menu",
+      "menubar",       "radiogroup", "tablist",
+      "tree",          "treegrid"};
   for (std::string_view w : kWidgets) {
     if (role == w) return true;
   }
@@ -191,8 +218,10 @@ bool IsWidgetRole(std::string_view role) {
 }
 
 // Matches the tokens against the autofill detail grammar:
-//   [section-*] [shipping|billing] ([home|work|mobile|fax|pager] contact-field | field) [webauthn]
-// Returns the verdict for a list that breaks it, or the field name when it holds.
+//   [section-*] [shipping|billing] ([home|work|mobile|fax|pager] contact-field
+//   | field) [webauthn]
+// Returns the verdict for a list that breaks it, or the field name when it
+// holds.
 struct TokenCheck {
   std::optional<Verdict> failure;
   const FieldName* field = nullptr;
@@ -237,9 +266,11 @@ TokenCheck CheckTokens(const std::vector<std::string>& tokens) {
   ++i;
   if (i < n && tokens[i] == "webauthn") ++i;
   if (i < n) {
-    // A modifier after the field name is misplaced; anything else is one token too many.
+    // A modifier after the field name is misplaced; anything else is one token
+    // too many.
     const std::string& t = tokens[i];
-    const bool modifier = IsSection(t) || IsAddressModifier(t) || IsContactModifier(t);
+    const bool modifier =
+        IsSection(t) || IsAddressModifier(t) || IsContactModifier(t);
     out.failure = modifier ? Fail("fail-order", {t}) : Fail("fail-extra", {t});
     return out;
   }
@@ -249,9 +280,12 @@ TokenCheck CheckTokens(const std::vector<std::string>& tokens) {
 
 }  // namespace
 
-std::vector<std::string> AutocompleteRule::Tags() const { return {"input", "select", "textarea"}; }
+std::vector<std::string> AutocompleteRule::Tags() const {
+  return {"input", "select", "textarea"};
+}
 
-std::optional<Verdict> AutocompleteRule::Check(dom::NodeId node, PageContext& ctx) const {
+std::optional<Verdict> AutocompleteRule::Check(dom::NodeId node,
+                                               PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (doc.node(node).ns != dom::Namespace::kHtml) return std::nullopt;
   const std::string* attr = doc.Attr(node, "autocomplete");
@@ -261,12 +295,15 @@ std::optional<Verdict> AutocompleteRule::Check(dom::NodeId node, PageContext& ct
     tokens.push_back(text::AsciiLower(text::TruncateUtf8(t, 64)));
   }
   if (tokens.empty()) return std::nullopt;
-  if (tokens.size() == 1 && (tokens[0] == "on" || tokens[0] == "off")) return std::nullopt;
+  if (tokens.size() == 1 && (tokens[0] == "on" || tokens[0] == "off"))
+    return std::nullopt;
   const bool is_input = doc.IsElement(node, "input");
   const std::string type = is_input ? InputType(doc, node) : std::string();
-  // Fixed value: controls that do not take typed input. Hidden inputs are not rendered.
-  if (is_input && (type == "button" || type == "checkbox" || type == "file" || type == "image" ||
-                   type == "radio" || type == "reset" || type == "submit" || type == "hidden")) {
+  // Fixed value: controls that do not take typed input. Hidden inputs are not
+  // rendered.
+  if (is_input && (type == "button" || type == "checkbox" || type == "file" ||
+                   type == "image" || type == "radio" || type == "reset" ||
+                   type == "submit" || type == "hidden")) {
     return std::nullopt;
   }
   if (IsDisabledElement(ctx, node)) return std::nullopt;
@@ -275,7 +312,8 @@ std::optional<Verdict> AutocompleteRule::Check(dom::NodeId node, PageContext& ct
   const Tri invisible = ctx.aria.IsInvisible(node);
   if (hidden == Tri::kYes && invisible == Tri::kYes) return std::nullopt;
   const bool maybe_hidden = hidden != Tri::kNo && invisible != Tri::kNo;
-  // Static: out of sequential focus navigation with a role that is not a widget.
+  // Static: out of sequential focus navigation with a role that is not a
+  // widget.
   if (!InSequentialFocusNavigation(doc, node)) {
     const std::string_view role = ctx.aria.Role(node);
     if (!role.empty() && !IsWidgetRole(role)) return std::nullopt;
@@ -288,7 +326,8 @@ std::optional<Verdict> AutocompleteRule::Check(dom::NodeId node, PageContext& ct
     return *check.failure;
   }
   if (!GroupFitsControl(check.field->group, doc, node, type)) {
-    const std::string control = is_input ? "input type=" + type : doc.node(node).tag;
+    const std::string control =
+        is_input ? "input type=" + type : doc.node(node).tag;
     return Review("review-control", {std::string(check.field->name), control});
   }
   return Pass("pass", {shown});

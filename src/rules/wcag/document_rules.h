@@ -1,5 +1,5 @@
-// Document-level WCAG rules: page title, language of the page and of parts, meta refresh,
-// viewport zoom, autocomplete tokens.
+// Document-level WCAG rules: page title, language of the page and of parts,
+// meta refresh, viewport zoom, autocomplete tokens.
 #ifndef VERIFICA_RULES_WCAG_DOCUMENT_RULES_H_
 #define VERIFICA_RULES_WCAG_DOCUMENT_RULES_H_
 

@@ -1,8 +1,10 @@
-// wcag-element-lang-valid: an element of the page body with a lang attribute, whose language
-// some shown text inherits, has a known primary language subtag (WCAG 3.1.2, ACT de46e4).
+// wcag-element-lang-valid: an element of the page body with a lang attribute,
+// whose language some shown text inherits, has a known primary language subtag
+// (WCAG 3.1.2, ACT de46e4).
 //
-// "Shown" text is visible or included in the accessibility tree, as in ACT's "text inheriting
-// its programmatic language": text nodes, and accessible names and descriptions.
+// "Shown" text is visible or included in the accessibility tree, as in ACT's
+// "text inheriting its programmatic language": text nodes, and accessible names
+// and descriptions.
 #include <array>
 
 #include "rules/wcag/document_rules.h"
@@ -15,19 +17,22 @@ namespace {
 
 using aria::Tri;
 
-// Elements whose content browsers never render: raw text and UA style sheet display:none
-// (with scripting on, as in browsers, <noscript> content is not rendered either).
+// Elements whose content browsers never render: raw text and UA style sheet
+// display:none (with scripting on, as in browsers, <noscript> content is not
+// rendered either).
 bool IsNeverRendered(const dom::Node& n) {
   if (n.ns != dom::Namespace::kHtml) return false;
   static constexpr std::array<std::string_view, 9> kTags = {
-      "script", "style", "template", "noscript", "title", "head", "datalist", "noembed", "noframes"};
+      "script", "style",    "template", "noscript", "title",
+      "head",   "datalist", "noembed",  "noframes"};
   for (std::string_view t : kTags) {
     if (n.tag == t) return true;
   }
   return false;
 }
 
-// An element that sets its own language: its text does not inherit from an ancestor's lang.
+// An element that sets its own language: its text does not inherit from an
+// ancestor's lang.
 bool SetsLanguage(const dom::Document& doc, dom::NodeId id) {
   const std::string* lang = doc.Attr(id, "lang");
   return lang != nullptr && !lang->empty();
@@ -40,7 +45,8 @@ bool InBody(const dom::Document& doc, dom::NodeId id) {
   return false;
 }
 
-// Text in `id` is exposed when it is visible or included in the accessibility tree.
+// Text in `id` is exposed when it is visible or included in the accessibility
+// tree.
 Tri Exposed(aria::PageAria& aria, dom::NodeId id) {
   const Tri hidden = aria.IsHidden(id);
   const Tri invisible = aria.IsInvisible(id);
@@ -49,24 +55,28 @@ Tri Exposed(aria::PageAria& aria, dom::NodeId id) {
   return Tri::kUnknown;
 }
 
-// Accessible description, as far as markup says: aria-description, the text of the
-// aria-describedby targets, or a title attribute.
+// Accessible description, as far as markup says: aria-description, the text of
+// the aria-describedby targets, or a title attribute.
 bool HasDescription(const dom::Document& doc, dom::NodeId id) {
   for (const char* attr : {"aria-description", "title"}) {
-    if (const std::string* v = doc.Attr(id, attr); v != nullptr && !text::IsBlank(*v)) return true;
+    if (const std::string* v = doc.Attr(id, attr);
+        v != nullptr && !text::IsBlank(*v))
+      return true;
   }
-  if (const std::string* ids = doc.Attr(id, "aria-describedby"); ids != nullptr) {
+  if (const std::string* ids = doc.Attr(id, "aria-describedby");
+      ids != nullptr) {
     for (std::string_view ref : text::SplitHtmlSpace(*ids)) {
       const dom::NodeId target = doc.GetElementById(ref);
-      if (target != dom::kNoNode && !text::IsBlank(doc.TextContent(target))) return true;
+      if (target != dom::kNoNode && !text::IsBlank(doc.TextContent(target)))
+        return true;
     }
   }
   return false;
 }
 
-// Calls fn(id) for `root` and every node that inherits its language from `root`, in tree
-// order, skipping subtrees that set their own language or are never rendered, until fn
-// returns true. Iterative.
+// Calls fn(id) for `root` and every node that inherits its language from
+// `root`, in tree order, skipping subtrees that set their own language or are
+// never rendered, until fn returns true. Iterative.
 template <typename Fn>
 void ForEachInheriting(const dom::Document& doc, dom::NodeId root, Fn fn) {
   if (fn(root)) return;
@@ -82,9 +92,9 @@ void ForEachInheriting(const dom::Document& doc, dom::NodeId root, Fn fn) {
   }
 }
 
-// Whether some text inheriting its language from `root` is neither empty nor white space and
-// is visible or exposed: kYes, kNo, or kUnknown when that depends on styles the checker cannot
-// resolve.
+// Whether some text inheriting its language from `root` is neither empty nor
+// white space and is visible or exposed: kYes, kNo, or kUnknown when that
+// depends on styles the checker cannot resolve.
 Tri InheritingText(PageContext& ctx, dom::NodeId root) {
   const dom::Document& doc = ctx.doc;
   Tri found = Tri::kNo;
@@ -97,13 +107,14 @@ Tri InheritingText(PageContext& ctx, dom::NodeId root) {
     return e == Tri::kYes;
   });
   if (found == Tri::kYes) return found;
-  // Then accessible names and descriptions of elements in the accessibility tree (an image's
-  // alt text, an aria-label).
+  // Then accessible names and descriptions of elements in the accessibility
+  // tree (an image's alt text, an aria-label).
   ForEachInheriting(doc, root, [&](dom::NodeId id) {
     if (!doc.node(id).is_element()) return false;
     const Tri hidden = ctx.aria.IsHidden(id);
     if (hidden == Tri::kYes) return false;
-    if (text::IsBlank(ctx.aria.Name(id)) && !HasDescription(doc, id)) return false;
+    if (text::IsBlank(ctx.aria.Name(id)) && !HasDescription(doc, id))
+      return false;
     found = hidden == Tri::kNo ? Tri::kYes : Tri::kUnknown;
     return found == Tri::kYes;
   });
@@ -114,7 +125,8 @@ Tri InheritingText(PageContext& ctx, dom::NodeId root) {
 
 std::vector<std::string> ElementLangValidRule::Tags() const { return {}; }
 
-std::optional<Verdict> ElementLangValidRule::Check(dom::NodeId node, PageContext& ctx) const {
+std::optional<Verdict> ElementLangValidRule::Check(dom::NodeId node,
+                                                   PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   const dom::Node& n = doc.node(node);
   if (n.ns != dom::Namespace::kHtml) return std::nullopt;
@@ -125,8 +137,10 @@ std::optional<Verdict> ElementLangValidRule::Check(dom::NodeId node, PageContext
   if (text_present == Tri::kNo) return std::nullopt;
   Verdict v = LanguageVerdict(*lang);
   if (text_present == Tri::kUnknown && v.outcome == Outcome::kFailed) {
-    // Applicable only if that text is shown, which depends on styles we cannot resolve.
-    return Review("review-hidden", {std::string(text::TruncateUtf8(*lang, 64))});
+    // Applicable only if that text is shown, which depends on styles we cannot
+    // resolve.
+    return Review("review-hidden",
+                  {std::string(text::TruncateUtf8(*lang, 64))});
   }
   return v;
 }

@@ -17,7 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
@@ -50,34 +52,37 @@ std::vector<std::string_view> SplitHyphens(std::string_view s) {
   }
 }
 
-// RFC 5646 section 2.1, rule "grandfathered": the irregular and regular tags, which the
-// grammar lists by name (they predate the subtag structure).
+// RFC 5646 section 2.1, rule "grandfathered": the irregular and regular tags,
+// which the grammar lists by name (they predate the subtag structure).
 constexpr std::array<std::string_view, 26> kGrandfathered = {
     // irregular
-    "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux",
-    "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-be-fr", "sgn-be-nl",
-    "sgn-ch-de",
+    "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak",
+    "i-klingon", "i-lux", "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay",
+    "i-tsu", "sgn-be-fr", "sgn-be-nl", "sgn-ch-de",
     // regular
-    "art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka", "zh-min",
-    "zh-min-nan", "zh-xiang"};
+    "art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka",
+    "zh-min", "zh-min-nan", "zh-xiang"};
 
-// UN M.49 area codes that BCP 47 accepts as region subtags. Source: UN Statistics Division,
-// "Standard country or area codes for statistical use (M49)", the regions and sub-regions
-// (continental and sub-continental areas, plus 419 Latin America and the Caribbean and
-// 202 Sub-Saharan Africa), as registered in the IANA Language Subtag Registry (RFC 5646
-// section 2.2.4: country codes come from ISO 3166-1, M.49 only for areas). iso-codes has
-// no M.49 list, hence this short one.
+// UN M.49 area codes that BCP 47 accepts as region subtags. Source: UN
+// Statistics Division, "Standard country or area codes for statistical use
+// (M49)", the regions and sub-regions (continental and sub-continental areas,
+// plus 419 Latin America and the Caribbean and 202 Sub-Saharan Africa), as
+// registered in the IANA Language Subtag Registry (RFC 5646 section 2.2.4:
+// country codes come from ISO 3166-1, M.49 only for areas). iso-codes has no
+// M.49 list, hence this short one.
 constexpr std::array<std::string_view, 31> kM49Areas = {
     "001", "002", "003", "005", "009", "011", "013", "014", "015", "017", "018",
     "019", "021", "029", "030", "034", "035", "039", "053", "054", "057", "061",
     "142", "143", "145", "150", "151", "154", "155", "202", "419"};
 
-// Alpha-2 region subtags outside ISO 3166-1's assigned list that BCP 47 also accepts.
-// Source: RFC 5646 section 2.2.4 (private-use codes AA, QM-QZ, XA-XZ, ZZ) and the IANA Language
-// Subtag Registry (EU European Union, EZ Eurozone, UN United Nations).
+// Alpha-2 region subtags outside ISO 3166-1's assigned list that BCP 47 also
+// accepts. Source: RFC 5646 section 2.2.4 (private-use codes AA, QM-QZ, XA-XZ,
+// ZZ) and the IANA Language Subtag Registry (EU European Union, EZ Eurozone, UN
+// United Nations).
 bool IsExtraRegion(std::string_view upper) {
   if (upper.size() != 2) return false;
-  if (upper == "AA" || upper == "ZZ" || upper == "EU" || upper == "EZ" || upper == "UN") {
+  if (upper == "AA" || upper == "ZZ" || upper == "EU" || upper == "EZ" ||
+      upper == "UN") {
     return true;
   }
   if (upper[0] == 'Q' && upper[1] >= 'M' && upper[1] <= 'Z') return true;
@@ -87,12 +92,14 @@ bool IsExtraRegion(std::string_view upper) {
 
 struct CodeLists {
   Status status;
-  std::unordered_set<std::string> languages;                  // lower case
-  std::unordered_set<std::string> iso639_3;                   // lower case, every alpha_3
-  std::unordered_map<std::string, std::string> two_letter;    // alpha-3 (T and B) → alpha-2
-  std::unordered_map<std::string, std::string> english_name;  // lower-case name → code
-  std::unordered_set<std::string> scripts;                    // lower case
-  std::unordered_set<std::string> regions;                    // upper case alpha-2
+  std::unordered_set<std::string> languages;  // lower case
+  std::unordered_set<std::string> iso639_3;   // lower case, every alpha_3
+  std::unordered_map<std::string, std::string>
+      two_letter;  // alpha-3 (T and B) → alpha-2
+  std::unordered_map<std::string, std::string>
+      english_name;                         // lower-case name → code
+  std::unordered_set<std::string> scripts;  // lower case
+  std::unordered_set<std::string> regions;  // upper case alpha-2
 };
 
 const std::string* StringField(const json& entry, const char* key) {
@@ -101,18 +108,21 @@ const std::string* StringField(const json& entry, const char* key) {
   return it->get_ptr<const std::string*>();
 }
 
-// Calls `fn` for each object of the array `key` in the embedded iso-codes file `name`.
+// Calls `fn` for each object of the array `key` in the embedded iso-codes file
+// `name`.
 Status ForEachEntry(std::string_view name, const char* key,
                     const std::function<void(const json&)>& fn) {
   const std::optional<std::string_view> data = embedded::Find(name);
-  if (!data) return NotFound("embedded code list missing: " + std::string(name));
+  if (!data)
+    return NotFound("embedded code list missing: " + std::string(name));
   const json doc = json::parse(*data, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) {
     return InvalidArgument(std::string(name) + ": not a JSON object");
   }
   auto list = doc.find(key);
   if (list == doc.end() || !list->is_array() || list->empty()) {
-    return InvalidArgument(std::string(name) + ": /" + key + ": missing or empty array");
+    return InvalidArgument(std::string(name) + ": /" + key +
+                           ": missing or empty array");
   }
   for (const json& entry : *list) {
     if (entry.is_object()) fn(entry);
@@ -122,34 +132,49 @@ Status ForEachEntry(std::string_view name, const char* key,
 
 CodeLists LoadUnguarded() {
   CodeLists lists;
-  Status s = ForEachEntry("iso-codes/iso_639-3.json", "639-3", [&](const json& e) {
-    const std::string* a3 = StringField(e, "alpha_3");
-    if (a3 == nullptr || a3->size() != 3) return;
-    const std::string code = text::AsciiLower(*a3);
-    lists.iso639_3.insert(code);
-    const std::string* a2 = StringField(e, "alpha_2");
-    if (a2 != nullptr && a2->size() == 2) {
-      const std::string two = text::AsciiLower(*a2);
-      lists.languages.insert(two);
-      lists.two_letter.emplace(code, two);
-      if (const std::string* b = StringField(e, "bibliographic"); b != nullptr && b->size() == 3) {
-        lists.two_letter.emplace(text::AsciiLower(*b), two);
-      }
-    } else {
-      lists.languages.insert(code);
-    }
-    if (const std::string* name = StringField(e, "name"); name != nullptr) {
-      lists.english_name.emplace(text::AsciiLower(*name),
-                                 a2 != nullptr && a2->size() == 2 ? text::AsciiLower(*a2) : code);
-    }
-  });
+  Status s =
+      ForEachEntry("iso-codes/iso_639-3.json", "639-3", [&](const json& e) {
+        const std::string* a3 = StringField(e, "alpha_3");
+        if (a3 == nullptr || a3->size() != 3) return;
+        const std::string code = text::AsciiLower(*a3);
+        lists.iso639_3.insert(code);
+        const std::string* a2 = StringField(e, "alpha_2");
+        if (a2 != nullptr && a2->size() == 2) {
+          const std::string two = text::AsciiLower(*a2);
+          lists.languages.insert(two);
+          lists.two_letter.emplace(code, two);
+          if (const std::string* b = StringField(e, "bibliographic");
+              b != nullptr && b->size() == 3) {
+            lists.two_letter.emplace(text::AsciiLower(*b), two);
+          }
+        } else {
+          lists.languages.insert(code);
+        }
+        if (const std::string* name = StringField(e, "name"); name != nullptr) {
+          lists.english_name.emplace(
+              text::AsciiLower(*name),
+              a2 != nullptr && a2->size() == 2 ? text::AsciiLower(*a2) : code);
+        }
+      });
   if (!s.ok()) {
     lists.status = s;
     return lists;
   }
   s = ForEachEntry("iso-codes/iso_639-5.json", "639-5", [&](const json& e) {
     const std::string* a3 = StringField(e, "alpha_3");
-    if (a3 != nullptr && a3->size() == 3) lists.languages.insert(text::AsciiLower(*a3));
+    if (a3 == nullptr || a3->size() != 3) return;
+    const std::string code = text::AsciiLower(*a3);
+    lists.languages.insert(code);
+    // "Nahuatl languages" → "nahuatl", for hints on values like lang="nahuatl".
+    if (const std::string* name = StringField(e, "name"); name != nullptr) {
+      std::string n = text::AsciiLower(*name);
+      constexpr std::string_view kSuffix = " languages";
+      if (n.size() > kSuffix.size() &&
+          n.compare(n.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0) {
+        n.resize(n.size() - kSuffix.size());
+        lists.english_name.emplace(std::move(n), code);
+      }
+    }
   });
   if (!s.ok()) {
     lists.status = s;
@@ -157,7 +182,8 @@ CodeLists LoadUnguarded() {
   }
   s = ForEachEntry("iso-codes/iso_15924.json", "15924", [&](const json& e) {
     const std::string* a4 = StringField(e, "alpha_4");
-    if (a4 != nullptr && a4->size() == 4) lists.scripts.insert(text::AsciiLower(*a4));
+    if (a4 != nullptr && a4->size() == 4)
+      lists.scripts.insert(text::AsciiLower(*a4));
   });
   if (!s.ok()) {
     lists.status = s;
@@ -171,13 +197,15 @@ CodeLists LoadUnguarded() {
     lists.status = s;
     return lists;
   }
-  if (lists.languages.empty() || lists.scripts.empty() || lists.regions.empty()) {
+  if (lists.languages.empty() || lists.scripts.empty() ||
+      lists.regions.empty()) {
     lists.status = InvalidArgument("embedded iso-codes lists are empty");
   }
   return lists;
 }
 
-// The loader boundary: nlohmann may throw (e.g. on allocation); nothing escapes from here.
+// The loader boundary: nlohmann may throw (e.g. on allocation); nothing escapes
+// from here.
 CodeLists Load() noexcept {
   try {
     return LoadUnguarded();
@@ -200,8 +228,8 @@ const CodeLists& Lists() {
 
 bool IsPrivateUseLanguage(std::string_view lower) {
   // qaa..qtz
-  return lower.size() == 3 && lower[0] == 'q' && lower[1] >= 'a' && lower[1] <= 't' &&
-         lower[2] >= 'a' && lower[2] <= 'z';
+  return lower.size() == 3 && lower[0] == 'q' && lower[1] >= 'a' &&
+         lower[1] <= 't' && lower[2] >= 'a' && lower[2] <= 'z';
 }
 
 bool IsPrivateUseScript(std::string_view lower) {
@@ -267,17 +295,20 @@ LanguageTagParse ParseLanguageTag(std::string_view text) {
   i = 1;
   if (tag.language.size() <= 3) {
     // extlang = 3ALPHA *2("-" 3ALPHA)
-    while (i < n && tag.extlangs.size() < 3 && parts[i].size() == 3 && IsAlpha(parts[i])) {
+    while (i < n && tag.extlangs.size() < 3 && parts[i].size() == 3 &&
+           IsAlpha(parts[i])) {
       tag.extlangs.emplace_back(parts[i++]);
     }
   }
-  if (i < n && parts[i].size() == 4 && IsAlpha(parts[i])) tag.script = std::string(parts[i++]);
+  if (i < n && parts[i].size() == 4 && IsAlpha(parts[i]))
+    tag.script = std::string(parts[i++]);
   if (i < n && ((parts[i].size() == 2 && IsAlpha(parts[i])) ||
                 (parts[i].size() == 3 && IsDigits(parts[i])))) {
     tag.region = std::string(parts[i++]);
   }
   // variant = 5*8alphanum / (DIGIT 3alphanum)
-  while (i < n && (parts[i].size() >= 5 || (parts[i].size() == 4 && IsAsciiDigit(parts[i][0])))) {
+  while (i < n && (parts[i].size() >= 5 ||
+                   (parts[i].size() == 4 && IsAsciiDigit(parts[i][0])))) {
     tag.variants.emplace_back(parts[i++]);
   }
   // extension = singleton 1*("-" (2*8alphanum))
@@ -337,7 +368,8 @@ bool IsKnownScriptSubtag(std::string_view subtag) {
 
 bool IsKnownRegionSubtag(std::string_view subtag) {
   if (subtag.size() == 3 && IsDigits(subtag)) {
-    return std::find(kM49Areas.begin(), kM49Areas.end(), subtag) != kM49Areas.end();
+    return std::find(kM49Areas.begin(), kM49Areas.end(), subtag) !=
+           kM49Areas.end();
   }
   if (subtag.size() != 2 || !IsAlpha(subtag)) return false;
   const std::string upper = Upper(subtag);
@@ -346,7 +378,8 @@ bool IsKnownRegionSubtag(std::string_view subtag) {
 
 bool IsGrandfatheredTag(std::string_view text) {
   const std::string lower = text::AsciiLower(text);
-  return std::find(kGrandfathered.begin(), kGrandfathered.end(), lower) != kGrandfathered.end();
+  return std::find(kGrandfathered.begin(), kGrandfathered.end(), lower) !=
+         kGrandfathered.end();
 }
 
 std::optional<std::string> TwoLetterEquivalent(std::string_view alpha3) {
@@ -426,7 +459,8 @@ LangCheck CheckLanguageValue(std::string_view value) {
   }
   check.problem = LangProblem::kUnknownLanguage;
   if (primary->size() > 3) {
-    if (std::optional<std::string> code = CodeForEnglishName(*primary)) check.suggestion = *code;
+    if (std::optional<std::string> code = CodeForEnglishName(*primary))
+      check.suggestion = *code;
   }
   return check;
 }
@@ -437,23 +471,30 @@ Verdict LanguageVerdict(std::string_view value) {
   switch (check.problem) {
     case LangProblem::kNone:
       if (!check.note_subtag.empty()) {
-        return Pass("pass-note", {shown, check.primary, Shown(check.note_subtag)});
+        return Pass("pass-note",
+                    {shown, check.primary, Shown(check.note_subtag)});
       }
       return Pass("pass", {shown});
     case LangProblem::kBlank:
       return Fail("fail-blank");
     case LangProblem::kSyntax:
-      if (!check.suggestion.empty()) return Fail("fail-syntax-hint", {shown, check.suggestion});
+      if (!check.suggestion.empty())
+        return Fail("fail-syntax-hint", {shown, check.suggestion});
       return Fail("fail-syntax", {shown});
     case LangProblem::kGrandfathered:
       return Fail("fail-grandfathered", {shown});
     case LangProblem::kPrivateUseOnly:
       return Fail("fail-private-use", {shown});
     case LangProblem::kLongForm:
-      return Fail("fail-long-form", {shown, check.primary, Shown(check.suggestion)});
+      return Fail("fail-long-form",
+                  {shown, check.primary, Shown(check.suggestion)});
     case LangProblem::kUnknownLanguage:
-      if (!check.suggestion.empty()) return Fail("fail-unknown-hint", {shown, check.suggestion});
-      return Fail("fail-unknown", {shown, Shown(check.primary)});
+      if (!check.suggestion.empty())
+        return Fail("fail-unknown-hint", {shown, check.suggestion});
+      if (text::EqualsIgnoreAsciiCase(check.primary, value)) {
+        return Fail("fail-unknown", {shown});
+      }
+      return Fail("fail-unknown-primary", {shown, Shown(check.primary)});
     case LangProblem::kNoData:
       return Review("error-data");
   }

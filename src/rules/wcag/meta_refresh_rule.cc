@@ -1,5 +1,5 @@
-// wcag-meta-refresh: the first valid <meta http-equiv="refresh"> of a page does not reload or
-// redirect the page after a delay (WCAG 2.2.1, ACT bc659a).
+// wcag-meta-refresh: the first valid <meta http-equiv="refresh"> of a page does
+// not reload or redirect the page after a delay (WCAG 2.2.1, ACT bc659a).
 //
 // 0 seconds (an immediate redirect) and more than 20 hours are allowed.
 #include <cstdint>
@@ -22,10 +22,11 @@ struct Refresh {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// The HTML standard's "shared declarative refresh steps" (meta refresh pragma), up to the point
-// where the refresh is scheduled: std::nullopt when the content makes the browser do nothing.
-// The URL is not resolved: the WHATWG URL parser accepts nearly any relative reference, and a
-// refresh is not assumed away on the strength of a stricter parser.
+// The HTML standard's "shared declarative refresh steps" (meta refresh pragma),
+// up to the point where the refresh is scheduled: std::nullopt when the content
+// makes the browser do nothing. The URL is not resolved: the WHATWG URL parser
+// accepts nearly any relative reference, and a refresh is not assumed away on
+// the strength of a stricter parser.
 std::optional<Refresh> ParseRefresh(std::string_view input) {
   size_t pos = 0;
   const size_t size = input.size();
@@ -39,7 +40,8 @@ std::optional<Refresh> ParseRefresh(std::string_view input) {
   if (pos == digits_start) {
     if (pos >= size || input[pos] != '.') return std::nullopt;
   } else {
-    // Rules for parsing non-negative integers; anything past 20 hours is the same to us.
+    // Rules for parsing non-negative integers; anything past 20 hours is the
+    // same to us.
     for (size_t i = digits_start; i < pos && r.seconds <= kTwentyHours; ++i) {
       r.seconds = r.seconds * 10 + static_cast<uint64_t>(input[i] - '0');
     }
@@ -56,7 +58,8 @@ std::optional<Refresh> ParseRefresh(std::string_view input) {
   if (pos >= size) return r;
   std::string_view url = input.substr(pos);
   auto at = [&](char lower) {
-    return pos < size && (input[pos] == lower || input[pos] == lower - 'a' + 'A');
+    return pos < size &&
+           (input[pos] == lower || input[pos] == lower - 'a' + 'A');
   };
   bool skip_quotes = false;
   if (at('u')) {
@@ -78,7 +81,8 @@ std::optional<Refresh> ParseRefresh(std::string_view input) {
   }
   if (skip_quotes) {
     char quote = 0;
-    if (pos < size && (input[pos] == '\'' || input[pos] == '"')) quote = input[pos++];
+    if (pos < size && (input[pos] == '\'' || input[pos] == '"'))
+      quote = input[pos++];
     url = input.substr(pos);
     if (quote != 0) url = url.substr(0, url.find(quote));
   }
@@ -96,10 +100,12 @@ bool IsRefreshMeta(const dom::Document& doc, dom::NodeId id) {
 
 std::vector<std::string> MetaRefreshRule::Tags() const { return {"html"}; }
 
-std::optional<Verdict> MetaRefreshRule::Check(dom::NodeId node, PageContext& ctx) const {
+std::optional<Verdict> MetaRefreshRule::Check(dom::NodeId node,
+                                              PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (node != doc.html()) return std::nullopt;
-  // The first <meta http-equiv=refresh> whose content is valid: only that one refreshes.
+  // The first <meta http-equiv=refresh> whose content is valid: only that one
+  // refreshes.
   const dom::NodeId end = doc.node(node).subtree_end;
   for (dom::NodeId id = node; id < end; ++id) {
     const dom::Node& n = doc.node(id);
@@ -113,11 +119,13 @@ std::optional<Verdict> MetaRefreshRule::Check(dom::NodeId node, PageContext& ctx
     if (content == nullptr) continue;
     const std::optional<Refresh> refresh = ParseRefresh(*content);
     if (!refresh) continue;
-    const std::string seconds =
-        refresh->seconds > kTwentyHours ? "> 72000" : std::to_string(refresh->seconds);
+    const std::string seconds = refresh->seconds > kTwentyHours
+                                    ? "> 72000"
+                                    : std::to_string(refresh->seconds);
     Verdict v;
     if (refresh->seconds == 0) {
-      v = refresh->url.empty() ? Pass("pass-immediate") : Pass("pass-redirect", {refresh->url});
+      v = refresh->url.empty() ? Pass("pass-immediate")
+                               : Pass("pass-redirect", {refresh->url});
     } else if (refresh->seconds > kTwentyHours) {
       v = Pass("pass-long", {seconds});
     } else if (refresh->url.empty()) {

@@ -1,4 +1,5 @@
-// wcag-page-title: an HTML page has a non-empty <title> element (WCAG 2.4.2, ACT 2779a5).
+// wcag-page-title: an HTML page has a non-empty <title> element (WCAG 2.4.2,
+// ACT 2779a5).
 #include "rules/wcag/document_rules.h"
 #include "util/text.h"
 
@@ -6,12 +7,14 @@ namespace verifica::rules {
 
 std::vector<std::string> PageTitleRule::Tags() const { return {"html"}; }
 
-std::optional<Verdict> PageTitleRule::Check(dom::NodeId node, PageContext& ctx) const {
+std::optional<Verdict> PageTitleRule::Check(dom::NodeId node,
+                                            PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (node != doc.html()) return std::nullopt;
-  // The first <title> element in the document, in the HTML namespace (an SVG <title> is not a
-  // page title), wherever the parser put it, except inside <template>: template contents are
-  // an inert fragment, never part of the page (ACT 2779a5, failed example 6).
+  // The first <title> element in the document, in the HTML namespace (an SVG
+  // <title> is not a page title), wherever the parser put it, except inside
+  // <template>: template contents are an inert fragment, never part of the page
+  // (ACT 2779a5, failed example 6).
   const dom::NodeId end = doc.node(node).subtree_end;
   for (dom::NodeId i = node; i < end; ++i) {
     const dom::Node& n = doc.node(i);

@@ -1,11 +1,12 @@
-// wcag-viewport-zoom: a <meta name="viewport"> does not disable zoom or limit it below 200%
-// (WCAG 1.4.4, ACT b4f0c3).
+// wcag-viewport-zoom: a <meta name="viewport"> does not disable zoom or limit
+// it below 200% (WCAG 1.4.4, ACT b4f0c3).
 //
-// Zoom is disabled by user-scalable=no (or 0, or a word), limited by maximum-scale < 2.
+// Zoom is disabled by user-scalable=no (or 0, or a word), limited by
+// maximum-scale < 2.
 #include <charconv>
 #include <cmath>
-#include <system_error>
 #include <string>
+#include <system_error>
 
 #include "rules/wcag/document_rules.h"
 #include "util/text.h"
@@ -21,9 +22,10 @@ struct ViewportProperties {
   std::optional<std::string> maximum_scale;
 };
 
-// The viewport meta content parsing of CSS Device Adaptation ("parsing the content
-// attribute"): key=value pairs, separated by ',' ';' or white space, with white space allowed
-// around '='; a later value of a key replaces an earlier one. Keys are case-insensitive.
+// The viewport meta content parsing of CSS Device Adaptation ("parsing the
+// content attribute"): key=value pairs, separated by ',' ';' or white space,
+// with white space allowed around '='; a later value of a key replaces an
+// earlier one. Keys are case-insensitive.
 ViewportProperties ParseViewport(std::string_view s) {
   ViewportProperties props;
   const size_t n = s.size();
@@ -54,15 +56,16 @@ ViewportProperties ParseViewport(std::string_view s) {
   return props;
 }
 
-// The decimal number at the start of `value` ("2.5", "-1", "+3", "3px" → 3), or nullopt.
-// Locale-independent, unlike strtod.
+// The decimal number at the start of `value` ("2.5", "-1", "+3", "3px" → 3), or
+// nullopt. Locale-independent, unlike strtod.
 std::optional<double> LeadingNumber(std::string_view value) {
   if (!value.empty() && value.front() == '+') value.remove_prefix(1);
   if (value.empty() || value.front() == '+') return std::nullopt;
   double d = 0;
-  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), d,
-                                         std::chars_format::general);
-  if (ec != std::errc() || end == value.data() || std::isnan(d)) return std::nullopt;
+  const auto [end, ec] = std::from_chars(
+      value.data(), value.data() + value.size(), d, std::chars_format::general);
+  if (ec != std::errc() || end == value.data() || std::isnan(d))
+    return std::nullopt;
   return d;
 }
 
@@ -71,7 +74,8 @@ bool IsDeviceKeyword(std::string_view v) {
          text::EqualsIgnoreAsciiCase(v, "device-height");
 }
 
-// Expectation 1: user-scalable is yes, device-width, device-height, or a number outside
+// Expectation 1: user-scalable is yes, device-width, device-height, or a number
+// outside
 // (-1, 1). "no", any other word, and numbers in between fix the zoom.
 bool UserScalableAllowsZoom(const std::string& v) {
   if (text::EqualsIgnoreAsciiCase(v, "yes") || IsDeviceKeyword(v)) return true;
@@ -79,25 +83,30 @@ bool UserScalableAllowsZoom(const std::string& v) {
   return d && (*d <= -1 || *d >= 1);
 }
 
-// Expectation 2: maximum-scale is device-width, device-height, negative (ignored by browsers)
-// or at least 2. "yes" translates to 1 and other words to 0.
+// Expectation 2: maximum-scale is device-width, device-height, negative
+// (ignored by browsers) or at least 2. "yes" translates to 1 and other words to
+// 0.
 bool MaximumScaleAllowsZoom(const std::string& v) {
   if (IsDeviceKeyword(v)) return true;
   const std::optional<double> d = LeadingNumber(v);
   return d && (*d < 0 || *d >= 2);
 }
 
-std::string Shown(std::string_view v) { return std::string(text::TruncateUtf8(v, 40)); }
+std::string Shown(std::string_view v) {
+  return std::string(text::TruncateUtf8(v, 40));
+}
 
 }  // namespace
 
 std::vector<std::string> ViewportZoomRule::Tags() const { return {"meta"}; }
 
-std::optional<Verdict> ViewportZoomRule::Check(dom::NodeId node, PageContext& ctx) const {
+std::optional<Verdict> ViewportZoomRule::Check(dom::NodeId node,
+                                               PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (doc.node(node).ns != dom::Namespace::kHtml) return std::nullopt;
   const std::string* name = doc.Attr(node, "name");
-  if (name == nullptr || !text::EqualsIgnoreAsciiCase(*name, "viewport")) return std::nullopt;
+  if (name == nullptr || !text::EqualsIgnoreAsciiCase(*name, "viewport"))
+    return std::nullopt;
   const std::string* content = doc.Attr(node, "content");
   if (content == nullptr) return std::nullopt;
   const ViewportProperties props = ParseViewport(*content);
