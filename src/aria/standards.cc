@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -189,7 +190,10 @@ std::string Lower(std::string_view s) { return text::AsciiLower(s); }
 
 size_t RoleIndex(const RoleSpec& role) {
   const Tables& t = T();
-  if (t.roles.empty() || &role < t.roles.data() || &role >= t.roles.data() + t.roles.size()) {
+  // A RoleSpec of the tables answers from its index; a copy is looked up by name.
+  const std::less<const RoleSpec*> before;
+  if (t.roles.empty() || before(&role, t.roles.data()) ||
+      !before(&role, t.roles.data() + t.roles.size())) {
     const RoleSpec* r = FindByName(t.roles, role.name);
     return r == nullptr ? t.roles.size() : static_cast<size_t>(r - t.roles.data());
   }

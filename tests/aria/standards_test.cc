@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+
+#include "util/embedded.h"
 
 namespace verifica::aria {
 namespace {
@@ -50,11 +53,78 @@ TEST(StandardsTest, Local_TablesLoadAndAreConsistent) {
       const size_t gt = o.find(" > ");
       const std::string last = gt == std::string::npos ? o : o.substr(gt + 3);
       EXPECT_NE(FindRole(last), nullptr) << r.name << " owned " << o;
-      if (gt != std::string::npos) EXPECT_NE(FindRole(o.substr(0, gt)), nullptr) << o;
+      if (gt != std::string::npos) {
+        EXPECT_NE(FindRole(o.substr(0, gt)), nullptr) << o;
+      }
     }
     // Every role but roletype descends from roletype.
     EXPECT_TRUE(IsSubclassOf(r, "roletype")) << r.name;
   }
+}
+
+// A misspelled key in the data file would silently drop a characteristic: every key must be one
+// the loader reads, and every value type one it knows.
+TEST(StandardsTest, Local_DataFileUsesOnlyKnownKeys) {
+  const auto data = embedded::Find("src/aria/data/aria-1.2.json");
+  ASSERT_TRUE(data.has_value());
+  const nlohmann::json doc = nlohmann::json::parse(*data, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(doc.is_object());
+  const std::set<std::string> top = {"about", "draft", "attributes", "roles"};
+  const std::set<std::string> attr_keys = {"type", "values", "global", "deprecated"};
+  const std::set<std::string> types = {"true/false", "true/false/undefined", "tristate", "idref",
+                                       "idrefs", "integer", "number", "string", "token", "tokens"};
+  const std::set<std::string> role_keys = {
+      "abstract", "superclasses", "required", "supported", "prohibited", "nameFrom",
+      "nameRequired", "childrenPresentational", "requiredContext", "requiredOwned", "deprecated",
+      "spec", "note"};
+  for (const auto& [k, v] : doc.items()) EXPECT_TRUE(top.count(k)) << k;
+  for (const auto& [name, a] : doc["attributes"].items()) {
+    for (const auto& [k, v] : a.items()) EXPECT_TRUE(attr_keys.count(k)) << name << "." << k;
+    ASSERT_TRUE(a.contains("type")) << name;
+    EXPECT_TRUE(types.count(a["type"].get<std::string>())) << name;
+  }
+  for (const auto& [name, r] : doc["roles"].items()) {
+    for (const auto& [k, v] : r.items()) EXPECT_TRUE(role_keys.count(k)) << name << "." << k;
+    if (r.contains("nameFrom")) {
+      const std::string nf = r["nameFrom"].get<std::string>();
+      EXPECT_TRUE(nf == "contents" || nf == "prohibited") << name << " nameFrom " << nf;
+    }
+  }
+  for (const auto& name : doc["draft"]["attributes"]) {
+    EXPECT_EQ(FindAttribute(name.get<std::string>()), nullptr) << name;
+    EXPECT_TRUE(IsDraftAttribute(name.get<std::string>())) << name;
+  }
+  for (const auto& name : doc["draft"]["roles"]) {
+    EXPECT_EQ(FindRole(name.get<std::string>()), nullptr) << name;
+    EXPECT_TRUE(IsDraftRole(name.get<std::string>())) << name;
+  }
+  EXPECT_FALSE(IsDraftAttribute("aria-label"));
+  EXPECT_FALSE(IsDraftRole("button"));
+}
+
+TEST(StandardsTest, Aria_RoleCounts) {
+  // WAI-ARIA 1.2: 82 concrete and 12 abstract roles; DPUB-ARIA 1.0 (39) + 1.1 (2); Graphics 3.
+  size_t aria = 0, abstract = 0, dpub = 0, graphics = 0;
+  for (const RoleSpec& r : AllRoles()) {
+    if (r.name.rfind("doc-", 0) == 0) {
+      ++dpub;
+    } else if (r.name.rfind("graphics-", 0) == 0) {
+      ++graphics;
+    } else {
+      ++aria;
+      if (r.abstract) ++abstract;
+    }
+  }
+  EXPECT_EQ(aria, 94u);
+  EXPECT_EQ(abstract, 12u);
+  EXPECT_EQ(dpub, 41u);
+  EXPECT_EQ(graphics, 3u);
+}
+
+TEST(StandardsTest, Local_CopiesOfRoleSpecsWork) {
+  const RoleSpec copy = *FindRole("searchbox");
+  EXPECT_TRUE(IsSubclassOf(copy, "textbox"));
+  EXPECT_TRUE(IsAttributeAllowed(copy, "aria-placeholder"));
 }
 
 TEST(StandardsTest, Aria_AllAria12StatesAndProperties) {
