@@ -74,6 +74,7 @@ struct Origin {
   RobotsRules rules;
   std::string status;  // "obeyed", "absent", "unreachable", "not-applicable"
   long http_status = 0;
+  std::string refused;  // why the origin's address was refused (private address), if it was
 };
 
 struct Host {
@@ -147,6 +148,32 @@ std::string Extension(std::string_view u) {
 LinkRef MakeRef(const std::string& page, const DiscoveredLink& link) {
   return {page, link.line, link.column, std::string(text::TruncateUtf8(link.text, kMaxLinkText)),
           std::string(text::TruncateUtf8(link.snippet, kMaxLinkSnippet))};
+}
+
+// At the end of each response's headers: a 2xx page whose type is not HTML becomes a document
+// (its body is not downloaded), and one announcing more than the body limit is refused before
+// its body arrives.
+size_t OnHeader(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t len = size * n;
+  const bool blank = len <= 2 && len > 0 && (data[0] == '\r' || data[0] == '\n');
+  if (!blank || t->item.kind != Kind::kPage) return len;
+  long code = 0;
+  curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &code);
+  if (code < 200 || code >= 300) return len;
+  char* ct = nullptr;
+  curl_easy_getinfo(t->easy.get(), CURLINFO_CONTENT_TYPE, &ct);
+  if (ct != nullptr && !IsHtmlType(ct)) {
+    t->document_detected = true;
+    return 0;
+  }
+  curl_off_t length = -1;
+  curl_easy_getinfo(t->easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+  if (length > 0 && static_cast<uint64_t>(length) > t->max_body) {
+    t->too_large = true;
+    return 0;
+  }
+  return len;
 }
 
 size_t OnData(char* data, size_t size, size_t n, void* user) {
@@ -286,6 +313,7 @@ class Crawler::Impl {
   int active_total_ = 0;
   int pending_total_ = 0;
   uint64_t seq_ = 0;
+  uint64_t transfers_started_ = 0;
   bool more_jobs_ = true;
 
   std::mutex mu_;  // guards inbox_, running_ and the multi handle's wakeup
@@ -526,9 +554,12 @@ Status Crawler::Impl::Run() {
     }
     TimePoint now = Clock::now();
     PromoteDelayed(now);
+    const uint64_t started_before = transfers_started_;
     TimePoint wake = Schedule(now);
     FinishIdleJobs();
     if (!more_jobs_ && jobs_.empty()) break;
+    // New transfers start in curl_multi_perform: go round again before sleeping.
+    if (transfers_started_ != started_before) continue;
     // Sleep until a socket is ready, a worker reports a page (curl_multi_wakeup), or the next
     // delayed start; at most 100 ms so that Stop() is seen promptly.
     now = Clock::now();
@@ -649,6 +680,10 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
         heap.pop_back();
         if (item.kind == Kind::kPage || item.kind == Kind::kDocument) {
           auto pq = url::PathAndQuery(item.url);
+          if (!origin.refused.empty()) {
+            Fail(job, item, "private-address", origin.refused, 0, item.url, false);
+            continue;
+          }
           if (!IsFileUrl(item.url) && pq.ok() && !origin.rules.Allowed(*pq)) {
             const bool unreachable = origin.status == "unreachable";
             Fail(job, item, unreachable ? "robots-unreachable" : "robots",
@@ -731,7 +766,12 @@ void Crawler::Impl::StartTransfer(Job& job, Item item, const std::string& host_k
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t->errbuf);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnData);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, t.get());
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->max_body));
+  if (item.kind == Kind::kPage) {
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, t.get());
+  } else {
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->max_body));
+  }
   if (item.kind == Kind::kDocument) curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
   if (item.kind == Kind::kDocumentGet && !file) curl_easy_setopt(c, CURLOPT_RANGE, "0-0");
   if (!file) InstallSocketGuard(c, &t->guard);
@@ -746,6 +786,7 @@ void Crawler::Impl::StartTransfer(Job& job, Item item, const std::string& host_k
   ++job.active;
   ++active_total_;
   ++job.result.requests;
+  ++transfers_started_;
   transfers_.emplace(c, std::move(t));
 }
 
@@ -840,6 +881,7 @@ void Crawler::Impl::CompleteRobots(Transfer& t, CURLcode rc, long code) {
   } else if (t.guard.refused) {
     o.rules = RobotsRules::DisallowAll();
     o.status = "unreachable";
+    o.refused = PrivateAddressMessage(t.guard);
   } else {
     // §2.3.1.4: unreachable (5xx, network error): assume complete disallow.
     o.rules = RobotsRules::DisallowAll();
