@@ -231,6 +231,8 @@ TEST(StandardsTest, Aria_NameFromAndChildrenPresentational) {
   EXPECT_FALSE(FindRole("generic")->name_required);
   EXPECT_TRUE(FindRole("button")->children_presentational);
   EXPECT_FALSE(FindRole("link")->children_presentational);
+  EXPECT_FALSE(FindRole("math")->children_presentational);  // changed in ARIA 1.2
+  EXPECT_TRUE(FindRole("meter")->children_presentational);
   EXPECT_TRUE(Contains(FindRole("option")->required_context, "listbox"));
   EXPECT_TRUE(Contains(FindRole("list")->required_owned, "listitem"));
 }
