@@ -5,11 +5,10 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "util/embedded.h"
 #include "util/text.h"
@@ -234,9 +233,8 @@ bool IsNumber(std::string_view s) {
 }
 
 bool IsOneOf(const std::vector<std::string>& values, std::string_view token) {
-  return std::any_of(values.begin(), values.end(), [&](const std::string& v) {
-    return text::EqualsIgnoreAsciiCase(v, token);
-  });
+  return std::any_of(values.begin(), values.end(),
+                     [&](const std::string& v) { return text::EqualsIgnoreAsciiCase(v, token); });
 }
 
 }  // namespace

@@ -71,12 +71,24 @@ TEST(StandardsTest, Local_DataFileUsesOnlyKnownKeys) {
   ASSERT_TRUE(doc.is_object());
   const std::set<std::string> top = {"about", "draft", "attributes", "roles"};
   const std::set<std::string> attr_keys = {"type", "values", "global", "deprecated"};
-  const std::set<std::string> types = {"true/false", "true/false/undefined", "tristate", "idref",
-                                       "idrefs", "integer", "number", "string", "token", "tokens"};
-  const std::set<std::string> role_keys = {
-      "abstract", "superclasses", "required", "supported", "prohibited", "nameFrom",
-      "nameRequired", "childrenPresentational", "requiredContext", "requiredOwned", "deprecated",
-      "spec", "note"};
+  const std::set<std::string> types = {"true/false", "true/false/undefined",
+                                       "tristate",   "idref",
+                                       "idrefs",     "integer",
+                                       "number",     "string",
+                                       "token",      "tokens"};
+  const std::set<std::string> role_keys = {"abstract",
+                                           "superclasses",
+                                           "required",
+                                           "supported",
+                                           "prohibited",
+                                           "nameFrom",
+                                           "nameRequired",
+                                           "childrenPresentational",
+                                           "requiredContext",
+                                           "requiredOwned",
+                                           "deprecated",
+                                           "spec",
+                                           "note"};
   for (const auto& [k, v] : doc.items()) EXPECT_TRUE(top.count(k)) << k;
   for (const auto& [name, a] : doc["attributes"].items()) {
     for (const auto& [k, v] : a.items()) EXPECT_TRUE(attr_keys.count(k)) << name << "." << k;
@@ -130,17 +142,54 @@ TEST(StandardsTest, Local_CopiesOfRoleSpecsWork) {
 TEST(StandardsTest, Aria_AllAria12StatesAndProperties) {
   // WAI-ARIA 1.2 §6.7 defines 48 states and properties.
   EXPECT_EQ(AllAttributes().size(), 48u);
-  for (std::string_view a :
-       {"aria-activedescendant", "aria-atomic", "aria-autocomplete", "aria-busy", "aria-checked",
-        "aria-colcount", "aria-colindex", "aria-colspan", "aria-controls", "aria-current",
-        "aria-describedby", "aria-details", "aria-disabled", "aria-dropeffect",
-        "aria-errormessage", "aria-expanded", "aria-flowto", "aria-grabbed", "aria-haspopup",
-        "aria-hidden", "aria-invalid", "aria-keyshortcuts", "aria-label", "aria-labelledby",
-        "aria-level", "aria-live", "aria-modal", "aria-multiline", "aria-multiselectable",
-        "aria-orientation", "aria-owns", "aria-placeholder", "aria-posinset", "aria-pressed",
-        "aria-readonly", "aria-relevant", "aria-required", "aria-roledescription",
-        "aria-rowcount", "aria-rowindex", "aria-rowspan", "aria-selected", "aria-setsize",
-        "aria-sort", "aria-valuemax", "aria-valuemin", "aria-valuenow", "aria-valuetext"}) {
+  for (std::string_view a : {"aria-activedescendant",
+                             "aria-atomic",
+                             "aria-autocomplete",
+                             "aria-busy",
+                             "aria-checked",
+                             "aria-colcount",
+                             "aria-colindex",
+                             "aria-colspan",
+                             "aria-controls",
+                             "aria-current",
+                             "aria-describedby",
+                             "aria-details",
+                             "aria-disabled",
+                             "aria-dropeffect",
+                             "aria-errormessage",
+                             "aria-expanded",
+                             "aria-flowto",
+                             "aria-grabbed",
+                             "aria-haspopup",
+                             "aria-hidden",
+                             "aria-invalid",
+                             "aria-keyshortcuts",
+                             "aria-label",
+                             "aria-labelledby",
+                             "aria-level",
+                             "aria-live",
+                             "aria-modal",
+                             "aria-multiline",
+                             "aria-multiselectable",
+                             "aria-orientation",
+                             "aria-owns",
+                             "aria-placeholder",
+                             "aria-posinset",
+                             "aria-pressed",
+                             "aria-readonly",
+                             "aria-relevant",
+                             "aria-required",
+                             "aria-roledescription",
+                             "aria-rowcount",
+                             "aria-rowindex",
+                             "aria-rowspan",
+                             "aria-selected",
+                             "aria-setsize",
+                             "aria-sort",
+                             "aria-valuemax",
+                             "aria-valuemin",
+                             "aria-valuenow",
+                             "aria-valuetext"}) {
     EXPECT_NE(FindAttribute(a), nullptr) << a;
   }
   EXPECT_EQ(FindAttribute("aria-labeledby"), nullptr);
@@ -208,9 +257,9 @@ TEST(StandardsTest, Aria_RequiredStates) {
 
 TEST(StandardsTest, Aria_AllowedAttributes) {
   EXPECT_TRUE(Allowed("dialog", "aria-modal"));
-  EXPECT_TRUE(Allowed("alertdialog", "aria-modal"));  // inherited from dialog
+  EXPECT_TRUE(Allowed("alertdialog", "aria-modal"));      // inherited from dialog
   EXPECT_TRUE(Allowed("searchbox", "aria-placeholder"));  // inherited from textbox
-  EXPECT_TRUE(Allowed("article", "aria-label"));  // global
+  EXPECT_TRUE(Allowed("article", "aria-label"));          // global
   EXPECT_TRUE(Allowed("checkbox", "aria-checked"));
   EXPECT_FALSE(Allowed("heading", "aria-checked"));
   EXPECT_FALSE(Allowed("button", "aria-modal"));

@@ -1,10 +1,11 @@
 // Unit tests of the four ARIA rules: wcag-aria-attr-defined (ACT 5f99a7),
 // wcag-aria-attr-valid-value (6a7281), wcag-role-valid (674b10), wcag-aria-required-attr (4e8ab6).
+#include "rules/wcag/aria_rules.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "rules/wcag/aria_rules.h"
 #include "testing/rule_harness.h"
 
 namespace verifica {
@@ -81,7 +82,8 @@ TEST(AriaAttrValidValueTest, Act6a7281_ValidValuesPass) {
            "<div role='textbox' aria-errormessage='no-existe' aria-label='x'></div>",
            "<div role='list' aria-owns='a b'></div><div id='a'>1</div><div id='b'>2</div>",
            "<div role='gridcell' aria-rowindex='2'>Fred</div>",
-           "<div role='spinbutton' aria-valuemin='1.0' aria-valuemax='2.0' aria-valuenow='1.5'></div>",
+           "<div role='spinbutton' aria-valuemin='1.0' aria-valuemax='2.0' "
+           "aria-valuenow='1.5'></div>",
            "<a href='/' aria-current='page'>Inicio</a>",
            "<div role='alert' aria-relevant='text removals'></div>",
        }) {
@@ -95,7 +97,8 @@ TEST(AriaAttrValidValueTest, Act6a7281_InvalidValuesFail) {
            "<div role='button' aria-expanded='collapsed'>Ver</div>",
            "<div role='button' aria-pressed='horizontal'>Ver</div>",
            "<div role='gridcell' aria-rowindex='2.5'>Fred</div>",
-           "<div role='spinbutton' aria-valuemin='one' aria-valuemax='three' aria-valuenow='two'></div>",
+           "<div role='spinbutton' aria-valuemin='one' aria-valuemax='three' "
+           "aria-valuenow='two'></div>",
            "<div role='main' aria-live='page'></div>",
            "<div role='alert' aria-relevant='text always'></div>",
        }) {
@@ -136,8 +139,7 @@ TEST(AriaAttrValidValueTest, Local_SvgElementsApply) {
 TEST(RoleValidTest, Act674b10_ValidRolesPass) {
   EXPECT_EQ(OutcomeOf(kRole, "<input type='text' role='searchbox'>"), Outcome::kPassed);
   EXPECT_EQ(OutcomeOf(kRole, "<span role='doc-biblioref link'>ACT</span>"), Outcome::kPassed);
-  EXPECT_EQ(OutcomeOf(kRole, "<input type='text' role='searchfield searchbox'>"),
-            Outcome::kPassed);
+  EXPECT_EQ(OutcomeOf(kRole, "<input type='text' role='searchfield searchbox'>"), Outcome::kPassed);
   EXPECT_EQ(OutcomeOf(kRole, "<svg role='graphics-symbol' aria-label='x'></svg>"),
             Outcome::kPassed);
 }
@@ -177,8 +179,9 @@ TEST(AriaRequiredAttrTest, Act4e8ab6_RequiredStatesPresent) {
             Outcome::kPassed);
   EXPECT_EQ(OutcomeOf(kRequired, "<div role='checkbox' aria-checked='false'>Acepto</div>"),
             Outcome::kPassed);
-  EXPECT_EQ(OutcomeOf(kRequired, "<div role='scrollbar' aria-controls='c' aria-valuenow='0'></div>"),
-            Outcome::kPassed);
+  EXPECT_EQ(
+      OutcomeOf(kRequired, "<div role='scrollbar' aria-controls='c' aria-valuenow='0'></div>"),
+      Outcome::kPassed);
   EXPECT_EQ(OutcomeOf(kRequired, "<ul role='listbox' aria-label='x'><li role='option'>A</li></ul>"),
             Outcome::kPassed);
   EXPECT_EQ(OutcomeOf(kRequired, "<div role='separator'></div>"), Outcome::kPassed);
@@ -196,8 +199,7 @@ TEST(AriaRequiredAttrTest, Act4e8ab6_MissingRequiredStatesFail) {
 
 TEST(AriaRequiredAttrTest, Act4e8ab6_Inapplicable) {
   EXPECT_EQ(OutcomeOf(kRequired, "<div>Contenido</div>"), Outcome::kInapplicable);
-  EXPECT_EQ(OutcomeOf(kRequired, "<div role='encabezado'>Contenido</div>"),
-            Outcome::kInapplicable);
+  EXPECT_EQ(OutcomeOf(kRequired, "<div role='encabezado'>Contenido</div>"), Outcome::kInapplicable);
 }
 
 TEST(AriaRequiredAttrTest, Aria_InheritedRequirement) {

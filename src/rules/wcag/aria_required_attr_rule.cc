@@ -45,7 +45,8 @@ std::optional<Verdict> AriaRequiredAttrRule::Check(dom::NodeId node, PageContext
   // a popup to point at; ARIA 1.1 and the 1.3 draft require it only then, and so do we.
   if (aria::IsSubclassOf(*spec, "combobox")) {
     const std::string* expanded = doc.Attr(node, "aria-expanded");
-    if (expanded == nullptr || !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*expanded), "true")) {
+    if (expanded == nullptr ||
+        !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*expanded), "true")) {
       std::erase(required, "aria-controls");
     }
   }
