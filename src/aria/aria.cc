@@ -173,7 +173,7 @@ void PageAria::Cache::EnsureStates() {
         f |= kDisplayNone;
       } else if (st.display == css::Display::kUnset) {
         // UA rules that author CSS may override: [hidden] and dialog:not([open]).
-        if (const std::string* h = doc.Attr(i, "hidden")) {
+        if (const std::string* h = doc.Attr(i, "hidden"); h != nullptr && n.ns == dom::Namespace::kHtml) {
           if (!text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*h), "until-found")) {
             f |= kDisplayNone;
           }
@@ -184,7 +184,8 @@ void PageAria::Cache::EnsureStates() {
       }
       // hidden="until-found" hides the content whatever `display` says.
       if (const std::string* h = doc.Attr(i, "hidden");
-          h != nullptr && text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*h), "until-found")) {
+          h != nullptr && n.ns == dom::Namespace::kHtml &&
+          text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*h), "until-found")) {
         f |= kDisplayNone;
       }
       if (st.maybe_display_none) f |= kMaybeDisplayNone;

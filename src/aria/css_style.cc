@@ -422,6 +422,8 @@ class SelectorParser {
   bool ReadIdent(std::string* out) {
     out->clear();
     const size_t start = i_;
+    // An escaped first character may be anything, a digit included (".\31 0" is class "10").
+    const bool escaped_start = !AtEnd() && s_[i_] == '\\';
     while (!AtEnd()) {
       const auto c = static_cast<unsigned char>(s_[i_]);
       if (c == '\\') {
@@ -435,6 +437,7 @@ class SelectorParser {
       }
     }
     if (i_ == start || out->empty()) return false;
+    if (escaped_start) return true;
     const char first = (*out)[0];
     if (first >= '0' && first <= '9') return false;
     if (first == '-' && out->size() > 1 && (*out)[1] >= '0' && (*out)[1] <= '9') return false;
@@ -902,6 +905,8 @@ class Matcher {
   explicit Matcher(const Document& doc) : doc_(doc) {}
 
   bool exhausted() const { return budget_ <= 0; }
+  // Charges one step for considering a (selector, element) pair.
+  void Charge() { --budget_; }
 
   M MatchComplex(const Complex& c, NodeId e) {
     if (c.compounds.empty()) return M::kNo;
@@ -1142,7 +1147,9 @@ class Matcher {
   }
 
   const Document& doc_;
-  int64_t budget_ = 20'000'000;
+  // Steps per page: selector/element pairs considered plus elements visited while matching.
+  // A few million on large real pages; pathological style sheets stop here.
+  int64_t budget_ = 60'000'000;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1268,17 +1275,20 @@ std::vector<ElementStyle> ComputeAuthorStyles(const Document& doc) {
 
   // 2. Index every selector by the most selective part of its rightmost compound.
   struct Entry {
-    uint32_t rule;
-    uint32_t selector;
+    const StyleRule* rule;
+    const Complex* selector;
     uint32_t order;
+    bool hides_display;
+    bool hides_visibility;
   };
   std::vector<Entry> entries;
-  Index by_id, by_class, by_tag;
+  Index by_id, by_class, by_tag, by_attr;
   std::vector<uint32_t> universal;
   for (uint32_t r = 0; r < rules.size(); ++r) {
     for (uint32_t s = 0; s < rules[r].selectors.size(); ++s) {
       const auto idx = static_cast<uint32_t>(entries.size());
-      entries.push_back({r, s, idx});
+      entries.push_back({&rules[r], &rules[r].selectors[s], idx, HidesDisplay(rules[r].display),
+                         HidesVisibility(rules[r].visibility)});
       const Compound& last = rules[r].selectors[s].compounds.back();
       const Simple* key = nullptr;
       for (const Simple& p : last.parts) {
@@ -1293,14 +1303,19 @@ std::vector<ElementStyle> ComputeAuthorStyles(const Document& doc) {
       for (const Simple& p : last.parts) {
         if (key == nullptr && p.kind == Simple::Kind::kType) key = &p;
       }
+      for (const Simple& p : last.parts) {
+        if (key == nullptr && p.kind == Simple::Kind::kAttr) key = &p;
+      }
       if (key == nullptr) {
         universal.push_back(idx);
       } else if (key->kind == Simple::Kind::kId) {
         by_id[key->name].push_back(idx);
       } else if (key->kind == Simple::Kind::kClass) {
         by_class[key->name].push_back(idx);
-      } else {
+      } else if (key->kind == Simple::Kind::kType) {
         by_tag[key->name].push_back(idx);
+      } else {
+        by_attr[key->name].push_back(idx);  // attribute names are matched lower case
       }
     }
   }
@@ -1331,53 +1346,62 @@ std::vector<ElementStyle> ComputeAuthorStyles(const Document& doc) {
 
   // 4. Per element: matching rules and the style attribute, cascaded.
   Matcher matcher(doc);
-  std::vector<uint32_t> candidates;
+  std::vector<std::string_view> seen_classes;
   for (NodeId e = 0; e < doc.size(); ++e) {
     const dom::Node& n = doc.node(e);
     if (!n.is_element()) continue;
     Winner display, visibility;
     bool maybe_display_none = false, maybe_visibility_hidden = false;
 
+    auto consider = [&](uint32_t idx) {
+      const Entry& en = entries[idx];
+      if (matcher.exhausted()) {
+        // Out of budget: a rule that could hide the element makes it "maybe hidden".
+        maybe_display_none = maybe_display_none || en.hides_display;
+        maybe_visibility_hidden = maybe_visibility_hidden || en.hides_visibility;
+        return;
+      }
+      matcher.Charge();
+      const StyleRule& rule = *en.rule;
+      const Complex& sel = *en.selector;
+      for (size_t key : sel.ancestor_keys) {
+        if (!ancestors[e].MayContain(key)) return;
+      }
+      const M m = matcher.MatchComplex(sel, e);
+      if (m == M::kYes) {
+        Offer(&display, rule.display,
+              CascadeKey(rule.display.important, false, sel.specificity, en.order));
+        Offer(&visibility, rule.visibility,
+              CascadeKey(rule.visibility.important, false, sel.specificity, en.order));
+      } else if (m == M::kMaybe) {
+        maybe_display_none = maybe_display_none || en.hides_display;
+        maybe_visibility_hidden = maybe_visibility_hidden || en.hides_visibility;
+      }
+    };
+    auto consider_all = [&](const Index& index, std::string_view key) {
+      if (auto it = index.find(key); it != index.end()) {
+        for (uint32_t idx : it->second) consider(idx);
+      }
+    };
     if (!entries.empty()) {
-      candidates.clear();
-      auto add = [&](const Index& index, std::string_view key) {
-        if (auto it = index.find(key); it != index.end()) {
-          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-        }
-      };
-      if (const std::string* id = doc.Attr(e, "id"); id != nullptr && !id->empty()) add(by_id, *id);
+      if (const std::string* id = doc.Attr(e, "id"); id != nullptr && !id->empty()) {
+        consider_all(by_id, *id);
+      }
       if (const std::string* cls = doc.Attr(e, "class"); cls != nullptr) {
-        std::vector<std::string_view> seen;
+        seen_classes.clear();
         for (std::string_view c : text::SplitHtmlSpace(*cls)) {
-          if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
-          seen.push_back(c);
-          add(by_class, c);
-        }
-      }
-      add(by_tag, n.tag);
-      candidates.insert(candidates.end(), universal.begin(), universal.end());
-      for (uint32_t idx : candidates) {
-        const Entry& en = entries[idx];
-        const StyleRule& rule = rules[en.rule];
-        const Complex& sel = rule.selectors[en.selector];
-        bool possible = true;
-        for (size_t key : sel.ancestor_keys) {
-          if (!ancestors[e].MayContain(key)) {
-            possible = false;
-            break;
+          if (std::find(seen_classes.begin(), seen_classes.end(), c) != seen_classes.end()) {
+            continue;
           }
-        }
-        if (!possible) continue;
-        const M m = matcher.MatchComplex(sel, e);
-        if (m == M::kYes) {
-          Offer(&display, rule.display, CascadeKey(rule.display.important, false, sel.specificity, en.order));
-          Offer(&visibility, rule.visibility,
-                CascadeKey(rule.visibility.important, false, sel.specificity, en.order));
-        } else if (m == M::kMaybe) {
-          maybe_display_none = maybe_display_none || HidesDisplay(rule.display);
-          maybe_visibility_hidden = maybe_visibility_hidden || HidesVisibility(rule.visibility);
+          seen_classes.push_back(c);
+          consider_all(by_class, c);
         }
       }
+      consider_all(by_tag, n.tag);
+      if (!by_attr.empty()) {
+        for (const dom::Attribute& a : n.attrs) consider_all(by_attr, text::AsciiLower(a.name));
+      }
+      for (uint32_t idx : universal) consider(idx);
     }
     if (const std::string* style = doc.Attr(e, "style"); style != nullptr) {
       Decl d, v;

@@ -302,6 +302,52 @@ TEST(AriaHiddenTest, Local_UndecidableSelectorGivesUnknown) {
   EXPECT_EQ(p.Hidden("c"), Tri::kYes);
 }
 
+TEST(AriaHiddenTest, Local_AttributeSelectorsAndCaseRules) {
+  Page p(R"(<style>
+      [class^="icon-"] { display: none }
+      [data-estado="CERRADO" i] { visibility: hidden }
+      input[type="HIDDEN"], [aria-expanded="false"] + .panel { display: none }
+      .Mayus { display: none }
+      #Ident { display: none }
+    </style>
+    <i class="icon-home" id=a></i><i class="x icon-home" id=a2></i>
+    <div data-estado="cerrado" id=b>x</div>
+    <button aria-expanded="false">Menú</button><div class=panel id=c>x</div>
+    <button aria-expanded="true">Menú</button><div class=panel id=c2>x</div>
+    <p class=mayus id=d>x</p><p class=Mayus id=d2>x</p>
+    <p id=ident>x</p>)");
+  EXPECT_EQ(p.Hidden("a"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("a2"), Tri::kNo);  // ^= looks at the start of the whole value
+  EXPECT_EQ(p.Hidden("b"), Tri::kYes);  // the i flag
+  EXPECT_EQ(p.Hidden("c"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("c2"), Tri::kNo);
+  EXPECT_EQ(p.Hidden("d"), Tri::kNo);  // class names are case-sensitive
+  EXPECT_EQ(p.Hidden("d2"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("ident"), Tri::kNo);  // ids too
+}
+
+TEST(AriaHiddenTest, Local_EscapesAndNamespacesInSelectors) {
+  Page p(R"(<style>
+      .md\:hidden { display: none }
+      .\31 0 { display: none }
+      svg|rect, *|circle { display: none }
+      @media screen { @media (orientation: landscape) { .anidado { display: none } } }
+      @media not print { .noimp { display: none } }
+      @import url("externo.css");
+      .tras-import { display: none }
+    </style>
+    <p class="md:hidden" id=a>x</p><p class="10" id=b>x</p>
+    <svg><rect id=c /><circle id=c2 /></svg>
+    <p class=anidado id=d>x</p><p class=noimp id=e>x</p><p class=tras-import id=f>x</p>)");
+  EXPECT_EQ(p.Hidden("a"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("b"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("c"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("c2"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("d"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("e"), Tri::kYes);
+  EXPECT_EQ(p.Hidden("f"), Tri::kYes);
+}
+
 TEST(AriaHiddenTest, Act4c31df_TypeSelectorInStyleElement) {
   Page p(R"(<style> button { color: #000; display: none; } button:hover { cursor: pointer; }</style>
             <button id=a>x</button>)");
