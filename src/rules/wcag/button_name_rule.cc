@@ -9,16 +9,14 @@ namespace verifica::rules {
 
 std::vector<std::string> ButtonNameRule::Tags() const { return {}; }
 
-std::optional<Verdict> ButtonNameRule::Check(dom::NodeId node,
-                                             PageContext& ctx) const {
+std::optional<Verdict> ButtonNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   const dom::Node& n = doc.node(node);
   const bool is_input = n.ns == dom::Namespace::kHtml && n.tag == "input";
   const std::string* type = is_input ? doc.Attr(node, "type") : nullptr;
   // Image buttons have their own rule (wcag-image-button-name), which also
   // covers 1.1.1.
-  if (type != nullptr &&
-      text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "image")) {
+  if (type != nullptr && text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "image")) {
     return std::nullopt;
   }
   if (ctx.aria.Role(node) != "button") return std::nullopt;
@@ -31,17 +29,15 @@ std::optional<Verdict> ButtonNameRule::Check(dom::NodeId node,
 
   Verdict fail = Fail("fail-empty", {label});
   const std::string_view explicit_role = ctx.aria.ExplicitRole(node);
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (explicit_role == "none" || explicit_role == "presentation") {
-    fail = Fail("fail-presentational-conflict",
-                {label, std::string(explicit_role)});
+    fail = Fail("fail-presentational-conflict", {label, std::string(explicit_role)});
   } else if (is_input) {
     fail = Fail("fail-input-no-value", {label});
   } else if (const std::string* value = doc.Attr(node, "value");
-             n.ns == dom::Namespace::kHtml && n.tag == "button" &&
-             value != nullptr && !text::IsBlank(*value)) {
+             n.ns == dom::Namespace::kHtml && n.tag == "button" && value != nullptr &&
+             !text::IsBlank(*value)) {
     fail = Fail("fail-value-ignored", {names::Clip(*value, 60)});
   } else if (names::FirstGraphic(doc, node) != dom::kNoNode) {
     fail = Fail("fail-icon-only", {label});

@@ -13,9 +13,8 @@ namespace verifica::rules {
 namespace {
 
 constexpr std::array<std::string_view, 11> kFieldRoles = {
-    "checkbox",      "combobox", "listbox",   "menuitemcheckbox",
-    "menuitemradio", "radio",    "searchbox", "slider",
-    "spinbutton",    "switch",   "textbox"};
+    "checkbox",  "combobox", "listbox",    "menuitemcheckbox", "menuitemradio", "radio",
+    "searchbox", "slider",   "spinbutton", "switch",           "textbox"};
 
 // Native input types that are form fields although ARIA in HTML gives them no
 // ARIA role (date and time pickers, colour wells, file choosers). Users still
@@ -47,18 +46,16 @@ bool IsLabelable(const dom::Document& doc, dom::NodeId id) {
   if (n.ns != dom::Namespace::kHtml) return false;
   if (n.tag == "input") {
     const std::string* type = doc.Attr(id, "type");
-    return type == nullptr ||
-           !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "hidden");
+    return type == nullptr || !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "hidden");
   }
-  return n.tag == "select" || n.tag == "textarea" || n.tag == "button" ||
-         n.tag == "meter" || n.tag == "output" || n.tag == "progress";
+  return n.tag == "select" || n.tag == "textarea" || n.tag == "button" || n.tag == "meter" ||
+         n.tag == "output" || n.tag == "progress";
 }
 
 // A <label> that the author meant for this element: an ancestor label, or
 // label[for=id].
 bool HasAuthorLabel(const dom::Document& doc, dom::NodeId id) {
-  for (dom::NodeId p = doc.node(id).parent; p != dom::kNoNode;
-       p = doc.node(p).parent) {
+  for (dom::NodeId p = doc.node(id).parent; p != dom::kNoNode; p = doc.node(p).parent) {
     if (doc.IsElement(p, "label")) return true;
   }
   const std::string* own_id = doc.Attr(id, "id");
@@ -75,8 +72,7 @@ bool HasAuthorLabel(const dom::Document& doc, dom::NodeId id) {
 
 std::vector<std::string> FormFieldNameRule::Tags() const { return {}; }
 
-std::optional<Verdict> FormFieldNameRule::Check(dom::NodeId node,
-                                                PageContext& ctx) const {
+std::optional<Verdict> FormFieldNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   const std::string_view role = ctx.aria.Role(node);
   bool applies = IsFieldRole(role);
@@ -84,9 +80,9 @@ std::optional<Verdict> FormFieldNameRule::Check(dom::NodeId node,
     // Applies unless the author gave it a role of its own that the browser
     // honours.
     const std::string_view explicit_role = ctx.aria.ExplicitRole(node);
-    applies = explicit_role.empty() ||
-              ((explicit_role == "none" || explicit_role == "presentation") &&
-               role != "none" && role != "presentation");
+    applies =
+        explicit_role.empty() || ((explicit_role == "none" || explicit_role == "presentation") &&
+                                  role != "none" && role != "presentation");
   }
   if (!applies) return std::nullopt;
   const names::Inclusion inclusion = names::InTree(ctx, node);
@@ -102,8 +98,7 @@ std::optional<Verdict> FormFieldNameRule::Check(dom::NodeId node,
   }
 
   Verdict fail = Fail("fail-empty", {label});
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (!IsLabelable(doc, node) && HasAuthorLabel(doc, node)) {
     fail = Fail("fail-label-not-labelable", {label});

@@ -10,24 +10,20 @@ namespace verifica::rules {
 
 std::vector<std::string> IframeNameRule::Tags() const { return {"iframe"}; }
 
-std::optional<Verdict> IframeNameRule::Check(dom::NodeId node,
-                                             PageContext& ctx) const {
+std::optional<Verdict> IframeNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (!doc.IsElement(node, "iframe")) return std::nullopt;
   const names::Inclusion inclusion = names::InTree(ctx, node);
   if (inclusion == names::Inclusion::kExcluded) return std::nullopt;
   // A negative tabindex takes the frame out of sequential focus navigation.
-  if (std::optional<long> tabindex = names::Tabindex(doc, node);
-      tabindex && *tabindex < 0) {
+  if (std::optional<long> tabindex = names::Tabindex(doc, node); tabindex && *tabindex < 0) {
     return std::nullopt;
   }
   const std::string_view explicit_role = ctx.aria.ExplicitRole(node);
-  if (explicit_role == "none" || explicit_role == "presentation")
-    return std::nullopt;
+  if (explicit_role == "none" || explicit_role == "presentation") return std::nullopt;
 
   std::string frame;
-  if (const std::string* src = doc.Attr(node, "src");
-      src != nullptr && !text::IsBlank(*src)) {
+  if (const std::string* src = doc.Attr(node, "src"); src != nullptr && !text::IsBlank(*src)) {
     frame = names::ShortUrl(*src);
   } else {
     frame = doc.HasAttr(node, "srcdoc") ? "srcdoc" : names::TagLabel(doc, node);
@@ -37,8 +33,7 @@ std::optional<Verdict> IframeNameRule::Check(dom::NodeId node,
 
   Verdict fail = Fail("fail-no-title", {frame});
   const std::string* title = doc.Attr(node, "title");
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (title != nullptr) {
     fail = Fail("fail-blank-title", {frame});

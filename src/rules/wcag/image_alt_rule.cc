@@ -14,8 +14,7 @@ namespace {
 // real file helps the verifier more.
 std::string ImageFile(const dom::Document& doc, dom::NodeId id) {
   std::string placeholder;
-  for (const char* attr :
-       {"src", "data-src", "data-lazy-src", "data-original", "srcset"}) {
+  for (const char* attr : {"src", "data-src", "data-lazy-src", "data-original", "srcset"}) {
     const std::string* v = doc.Attr(id, attr);
     if (v == nullptr || text::IsBlank(*v)) continue;
     std::string_view url = text::TrimHtmlSpace(*v);
@@ -42,8 +41,7 @@ std::string ImageFile(const dom::Document& doc, dom::NodeId id) {
 
 std::vector<std::string> ImageAltRule::Tags() const { return {}; }
 
-std::optional<Verdict> ImageAltRule::Check(dom::NodeId node,
-                                           PageContext& ctx) const {
+std::optional<Verdict> ImageAltRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   const dom::Node& n = doc.node(node);
   if (n.ns != dom::Namespace::kHtml) return std::nullopt;
@@ -65,8 +63,7 @@ std::optional<Verdict> ImageAltRule::Check(dom::NodeId node,
   if (!text::IsBlank(name)) return Pass("pass", {names::Clip(name), file});
 
   Verdict fail = Fail("fail-empty-name", {file});
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (!is_img) {
     fail = Fail("fail-role-img", {file});
@@ -74,8 +71,7 @@ std::optional<Verdict> ImageAltRule::Check(dom::NodeId node,
     const std::string_view explicit_role = ctx.aria.ExplicitRole(node);
     const std::string* alt = doc.Attr(node, "alt");
     if (explicit_role == "none" || explicit_role == "presentation") {
-      fail = Fail("fail-presentational-conflict",
-                  {file, std::string(explicit_role)});
+      fail = Fail("fail-presentational-conflict", {file, std::string(explicit_role)});
     } else if (alt == nullptr) {
       fail = Fail("fail-no-alt", {file});
     } else if (alt->empty()) {

@@ -10,22 +10,19 @@ namespace verifica::rules {
 
 std::vector<std::string> ImageButtonNameRule::Tags() const { return {"input"}; }
 
-std::optional<Verdict> ImageButtonNameRule::Check(dom::NodeId node,
-                                                  PageContext& ctx) const {
+std::optional<Verdict> ImageButtonNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (!doc.IsElement(node, "input")) return std::nullopt;
   const std::string* type = doc.Attr(node, "type");
-  if (type == nullptr ||
-      !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "image")) {
+  if (type == nullptr || !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "image")) {
     return std::nullopt;
   }
   const names::Inclusion inclusion = names::InTree(ctx, node);
   if (inclusion == names::Inclusion::kExcluded) return std::nullopt;
 
   const std::string* src = doc.Attr(node, "src");
-  const std::string file = src != nullptr && !text::IsBlank(*src)
-                               ? names::FileName(*src)
-                               : names::TagLabel(doc, node);
+  const std::string file =
+      src != nullptr && !text::IsBlank(*src) ? names::FileName(*src) : names::TagLabel(doc, node);
   const std::string& name = ctx.aria.Name(node);
   // The default name ("Submit Query", "Enviar consulta"...) says nothing about
   // the button.
@@ -35,8 +32,7 @@ std::optional<Verdict> ImageButtonNameRule::Check(dom::NodeId node,
 
   Verdict fail = Fail("fail-no-alt", {file});
   const std::string* alt = doc.Attr(node, "alt");
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (alt != nullptr && text::IsBlank(*alt)) {
     fail = Fail("fail-empty-alt", {file});

@@ -86,31 +86,26 @@ std::string FileName(std::string_view url) {
   if (text::StartsWithIgnoreAsciiCase(url, "data:")) {
     std::string_view rest = url.substr(5);
     const size_t end = rest.find_first_of(";,");
-    std::string mime = text::AsciiLower(
-        rest.substr(0, end == std::string_view::npos ? 0 : end));
+    std::string mime = text::AsciiLower(rest.substr(0, end == std::string_view::npos ? 0 : end));
     return "data:" + Clip(mime, 40);
   }
-  if (size_t cut = url.find_first_of("?#"); cut != std::string_view::npos)
-    url = url.substr(0, cut);
+  if (size_t cut = url.find_first_of("?#"); cut != std::string_view::npos) url = url.substr(0, cut);
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
   const size_t slash = url.find_last_of('/');
-  std::string_view last =
-      slash == std::string_view::npos ? url : url.substr(slash + 1);
+  std::string_view last = slash == std::string_view::npos ? url : url.substr(slash + 1);
   return Clip(last, 80);
 }
 
 std::string ShortUrl(std::string_view url) {
   url = text::TrimHtmlSpace(url);
   if (text::StartsWithIgnoreAsciiCase(url, "data:")) return FileName(url);
-  if (size_t scheme = url.find("://");
-      scheme != std::string_view::npos && scheme < 12) {
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos && scheme < 12) {
     url = url.substr(scheme + 3);
   } else if (text::StartsWithIgnoreAsciiCase(url, "//")) {
     url = url.substr(2);
   }
   // Keep the query out unless it is all there is (e.g. "?pagina=aviso").
-  if (size_t cut = url.find_first_of("?#");
-      cut != std::string_view::npos && cut > 0) {
+  if (size_t cut = url.find_first_of("?#"); cut != std::string_view::npos && cut > 0) {
     url = url.substr(0, cut);
   }
   return Clip(url, 100);
@@ -125,8 +120,7 @@ dom::NodeId FirstGraphic(const dom::Document& doc, dom::NodeId id) {
     if (n.ns != dom::Namespace::kHtml) continue;
     if (n.tag == "img" || n.tag == "i") return i;
     if (const std::string* role = doc.Attr(i, "role");
-        role != nullptr &&
-        text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*role), "img")) {
+        role != nullptr && text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*role), "img")) {
       return i;
     }
   }
@@ -138,8 +132,7 @@ std::string TagLabel(const dom::Document& doc, dom::NodeId id) {
   std::string out = "<" + n.tag;
   if (const std::string* role = doc.Attr(id, "role"); role != nullptr) {
     out += " role=\"" + Clip(*role, 40) + "\"";
-  } else if (const std::string* type = doc.Attr(id, "type");
-             type != nullptr && n.tag == "input") {
+  } else if (const std::string* type = doc.Attr(id, "type"); type != nullptr && n.tag == "input") {
     out += " type=\"" + Clip(text::AsciiLower(*type), 20) + "\"";
   }
   out += ">";
@@ -148,8 +141,7 @@ std::string TagLabel(const dom::Document& doc, dom::NodeId id) {
 
 std::optional<Verdict> DiagnoseAriaNaming(PageContext& ctx, dom::NodeId id) {
   const dom::Document& doc = ctx.doc;
-  if (const std::string* ids = doc.Attr(id, "aria-labelledby");
-      ids != nullptr) {
+  if (const std::string* ids = doc.Attr(id, "aria-labelledby"); ids != nullptr) {
     std::vector<std::string_view> tokens = text::SplitHtmlSpace(*ids);
     if (!tokens.empty()) {
       bool any_found = false;
@@ -161,9 +153,8 @@ std::optional<Verdict> DiagnoseAriaNaming(PageContext& ctx, dom::NodeId id) {
         if (!joined.empty()) joined += ' ';
         joined += t;
       }
-      return Fail(
-          any_found ? "fail-labelledby-empty" : "fail-labelledby-missing",
-          {Clip(joined, 80)});
+      return Fail(any_found ? "fail-labelledby-empty" : "fail-labelledby-missing",
+                  {Clip(joined, 80)});
     }
   }
   if (const std::string* label = doc.Attr(id, "aria-label");

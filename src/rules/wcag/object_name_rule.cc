@@ -44,8 +44,7 @@ constexpr std::array<Extension, 52> kExtensions = {{
 }};
 
 Media FromMime(std::string_view mime) {
-  const std::string m =
-      text::AsciiLower(text::TrimHtmlSpace(mime.substr(0, mime.find(';'))));
+  const std::string m = text::AsciiLower(text::TrimHtmlSpace(mime.substr(0, mime.find(';'))));
   if (m.empty()) return Media::kUnknown;
   if (m.starts_with("image/")) return Media::kImage;
   if (m.starts_with("audio/") || m == "application/ogg") return Media::kAudio;
@@ -59,8 +58,7 @@ Media EmbeddedMedia(const dom::Document& doc, dom::NodeId id) {
   // Without data the object loads nothing and shows its fallback content.
   const std::string* data = doc.Attr(id, "data");
   if (data == nullptr || text::IsBlank(*data)) return Media::kOther;
-  if (const std::string* type = doc.Attr(id, "type");
-      type != nullptr && !text::IsBlank(*type)) {
+  if (const std::string* type = doc.Attr(id, "type"); type != nullptr && !text::IsBlank(*type)) {
     return FromMime(*type);
   }
   std::string_view url = text::TrimHtmlSpace(*data);
@@ -69,11 +67,9 @@ Media EmbeddedMedia(const dom::Document& doc, dom::NodeId id) {
     const size_t end = url.find_first_of(";,");
     return FromMime(url.substr(0, end == std::string_view::npos ? 0 : end));
   }
-  if (size_t cut = url.find_first_of("?#"); cut != std::string_view::npos)
-    url = url.substr(0, cut);
+  if (size_t cut = url.find_first_of("?#"); cut != std::string_view::npos) url = url.substr(0, cut);
   const size_t slash = url.find_last_of('/');
-  const std::string_view last =
-      slash == std::string_view::npos ? url : url.substr(slash + 1);
+  const std::string_view last = slash == std::string_view::npos ? url : url.substr(slash + 1);
   const size_t dot = last.find_last_of('.');
   if (dot == std::string_view::npos) return Media::kUnknown;
   const std::string ext = text::AsciiLower(last.substr(dot + 1));
@@ -87,8 +83,7 @@ Media EmbeddedMedia(const dom::Document& doc, dom::NodeId id) {
 
 std::vector<std::string> ObjectNameRule::Tags() const { return {"object"}; }
 
-std::optional<Verdict> ObjectNameRule::Check(dom::NodeId node,
-                                             PageContext& ctx) const {
+std::optional<Verdict> ObjectNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   if (!doc.IsElement(node, "object")) return std::nullopt;
   const names::Inclusion inclusion = names::InTree(ctx, node);
@@ -99,9 +94,8 @@ std::optional<Verdict> ObjectNameRule::Check(dom::NodeId node,
   if (media == Media::kOther) return std::nullopt;
 
   const std::string* data = doc.Attr(node, "data");
-  const std::string file = data != nullptr && !text::IsBlank(*data)
-                               ? names::FileName(*data)
-                               : names::TagLabel(doc, node);
+  const std::string file = data != nullptr && !text::IsBlank(*data) ? names::FileName(*data)
+                                                                    : names::TagLabel(doc, node);
   const std::string& name = ctx.aria.Name(node);
   if (!text::IsBlank(name)) return Pass("pass", {names::Clip(name), file});
   // Whether it applies at all depends on a MIME type only the server can tell.
@@ -115,12 +109,10 @@ std::optional<Verdict> ObjectNameRule::Check(dom::NodeId node,
   const dom::Node& n = doc.node(node);
   for (dom::NodeId i = node + 1; i < n.subtree_end && !has_fallback; ++i) {
     const dom::Node& d = doc.node(i);
-    has_fallback = d.is_element() ? d.tag != "param"
-                                  : d.is_text() && !text::IsBlank(d.text);
+    has_fallback = d.is_element() ? d.tag != "param" : d.is_text() && !text::IsBlank(d.text);
   }
   const std::string* title = doc.Attr(node, "title");
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (title != nullptr) {
     fail = Fail("fail-blank-title", {file});

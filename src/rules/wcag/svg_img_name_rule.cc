@@ -10,22 +10,18 @@ namespace verifica::rules {
 
 std::vector<std::string> SvgImgNameRule::Tags() const { return {}; }
 
-std::optional<Verdict> SvgImgNameRule::Check(dom::NodeId node,
-                                             PageContext& ctx) const {
+std::optional<Verdict> SvgImgNameRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
   const dom::Node& n = doc.node(node);
-  if (n.ns != dom::Namespace::kSvg || !doc.HasAttr(node, "role"))
-    return std::nullopt;
+  if (n.ns != dom::Namespace::kSvg || !doc.HasAttr(node, "role")) return std::nullopt;
   const std::string_view role = ctx.aria.ExplicitRole(node);
-  if (role != "img" && role != "graphics-document" &&
-      role != "graphics-symbol") {
+  if (role != "img" && role != "graphics-document" && role != "graphics-symbol") {
     return std::nullopt;
   }
   const names::Inclusion inclusion = names::InTree(ctx, node);
   if (inclusion == names::Inclusion::kExcluded) return std::nullopt;
 
-  const std::string label =
-      "<" + n.tag + " role=\"" + std::string(role) + "\">";
+  const std::string label = "<" + n.tag + " role=\"" + std::string(role) + "\">";
   const std::string& name = ctx.aria.Name(node);
   if (!text::IsBlank(name)) return Pass("pass", {names::Clip(name), label});
 
@@ -38,13 +34,11 @@ std::optional<Verdict> SvgImgNameRule::Check(dom::NodeId node,
   }
   bool has_text = false;
   for (dom::NodeId i = node + 1; i < n.subtree_end && !has_text; ++i) {
-    if (doc.IsElement(i, "text", dom::Namespace::kSvg) &&
-        !text::IsBlank(doc.TextContent(i))) {
+    if (doc.IsElement(i, "text", dom::Namespace::kSvg) && !text::IsBlank(doc.TextContent(i))) {
       has_text = true;
     }
   }
-  if (std::optional<Verdict> aria_problem =
-          names::DiagnoseAriaNaming(ctx, node)) {
+  if (std::optional<Verdict> aria_problem = names::DiagnoseAriaNaming(ctx, node)) {
     fail = std::move(*aria_problem);
   } else if (has_title) {
     fail = Fail("fail-empty-title", {label});
