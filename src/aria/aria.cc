@@ -241,6 +241,8 @@ void PageAria::Cache::EnsureRoleVectors() {
 bool PageAria::Cache::HasGlobalAria(NodeId id) const {
   for (const dom::Attribute& a : doc.node(id).attrs) {
     if (a.name.size() <= 5 || a.name.compare(0, 5, "aria-") != 0) continue;
+    // aria-hidden does not expose a decorative element (ACT 46ca7f: img alt="" aria-hidden).
+    if (a.name == "aria-hidden") continue;
     const AttributeSpec* spec = FindAttribute(a.name);
     if (spec != nullptr && spec->global) return true;
   }

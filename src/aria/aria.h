@@ -81,6 +81,7 @@ class PageAria {
   bool IsPresentationalChild(dom::NodeId id);
   // True when the element carries a global WAI-ARIA state or property (aria-label,
   // aria-describedby, …), which is what makes a role of none/presentation ignored.
+  // aria-hidden is not counted: it hides the element rather than exposing it.
   bool HasGlobalAria(dom::NodeId id);
 
  private:

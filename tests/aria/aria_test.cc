@@ -128,7 +128,8 @@ TEST(AriaRoleTest, Aria_PresentationalRoleConflictResolution) {
             <button id=f role=none>OK</button>
             <h2 id=g role=presentation aria-label="Título">x</h2>
             <h2 id=h role=none>x</h2>
-            <p id=d>desc</p>)");
+            <p id=d>desc</p>
+            <img id=k src=x.png alt="" aria-hidden="true">)");
   EXPECT_EQ(p.Role("a"), "presentation");
   EXPECT_EQ(p.Role("b"), "img");      // focusable
   EXPECT_EQ(p.Role("c"), "img");      // global ARIA attribute on img[alt=""]
@@ -136,6 +137,9 @@ TEST(AriaRoleTest, Aria_PresentationalRoleConflictResolution) {
   EXPECT_EQ(p.Role("f"), "button");   // natively focusable
   EXPECT_EQ(p.Role("g"), "heading");  // global aria-label
   EXPECT_EQ(p.Role("h"), "none");
+  EXPECT_EQ(p.Role("k"), "presentation");  // aria-hidden does not undo the decoration
+  EXPECT_FALSE(p.aria().HasGlobalAria(p.Id("k")));
+  EXPECT_TRUE(p.aria().HasGlobalAria(p.Id("c")));
 }
 
 TEST(AriaRoleTest, Aria_PresentationalChildren) {
@@ -436,6 +440,30 @@ TEST(AriaFocusTest, Html_DisabledFieldsetExceptFirstLegend) {
   EXPECT_FALSE(disabled("outside"));
   EXPECT_TRUE(p.aria().IsFocusable(p.Id("in_legend")));
   EXPECT_FALSE(p.aria().IsFocusable(p.Id("inside")));
+}
+
+TEST(AriaHiddenTest, Local_HostileCssDoesNotCrash) {
+  std::string css = "<style>";
+  css += "a { display: none; content: \"} .x { display: none }\" } ";
+  css += "/* unterminated comment { display:none } ";
+  css += "</style><style>";
+  for (int i = 0; i < 200; ++i) css += "@media screen {";
+  css += ".deep { display: none }";
+  for (int i = 0; i < 200; ++i) css += "}";
+  css += ":not(:not(:not(:not(:not(:not(.n)))))) { display: none } ";
+  css += ".a\\";  // a backslash at the very end of a selector
+  css += "{ display: none } [x=\"unterminated { display: none } ";
+  css += "}}}{{{ ;;; @media { } @ { } ";
+  for (int i = 0; i < 3000; ++i) css += ".s" + std::to_string(i) + " > ";
+  css += "p { display: none } ";
+  css += ":nth-child(99999999999999n+1) { visibility: hidden } ";
+  css += "</style><p id=a class=deep>x</p><p id=b class=n>y</p><a id=c href=/>z</a>";
+  Page p(css);
+  // Deeper than the @media nesting cap: not applied. (The :nth-child() with an out-of-range
+  // coefficient and the over-nested :not() cannot be decided: every element is "maybe".)
+  EXPECT_EQ(p.Hidden("a"), Tri::kUnknown);
+  EXPECT_EQ(p.Hidden("c"), Tri::kYes);  // the first rule, before the string with braces
+  (void)p.Hidden("b");
 }
 
 TEST(AriaDeepTest, Local_FourThousandLevelsDoNotCrash) {
