@@ -16,7 +16,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1, 1);
   app.set_help_all_flag("--help-all", "Show the help of every subcommand");
   std::vector<Command> commands = {AddCheckCommand(app), AddScanCommand(app),
-                                   AddRulesCommand(app)};
+                                   AddRulesCommand(app), AddValidateRulesCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -33,6 +33,7 @@ struct CheckArgs {
   std::string lang = "es";
   std::string fail_on = "serious";
   bool include_passes = false;
+  PacksArgs packs;  // --packs, --today
   bool allow_private = false;
   unsigned jobs = 0;
   double max_page_mb = 32;
@@ -140,10 +141,10 @@ int RunCheck(const CheckArgs& a) {
     std::cerr << "verifica: " << sources.status().message() << "\n";
     return kExitUsage;
   }
-  auto reg = BuildRegistry();
+  auto reg = BuildRegistry(a.packs);
   if (!reg.ok()) {
     std::cerr << "verifica: " << reg.status().message() << "\n";
-    return kExitCannotRun;
+    return reg.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitCannotRun;
   }
   auto selected = (*reg)->Select(a.rules);
   if (!selected.ok()) {
@@ -229,6 +230,7 @@ Command AddCheckCommand(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   sub->add_option("--max-page-mb", a->max_page_mb, "Largest page to check, in MiB (default 32)")
       ->check(CLI::Range(0.001, 1024.0));
+  AddPacksOptions(sub, &a->packs);
   return {sub, [a] { return RunCheck(*a); }};
 }
 

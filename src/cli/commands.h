@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/packs_options.h"
 #include "findings/findings.h"
 #include "rules/engine/registry.h"
 
@@ -25,9 +26,11 @@ struct Command {
 Command AddCheckCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddScanCommand(CLI::App& app);
+Command AddValidateRulesCommand(CLI::App& app);
 
 // The full rule catalog: C++ WCAG rules (and, when loaded, obligation packs).
-Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry();
+// `packs`: --packs and --today (packs_options.h); a bad pack is an InvalidArgument error.
+Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry(const PacksArgs& packs = {});
 
 // Reports and their exit code: 1 if a rule failed with impact at or above `fail_on`.
 int ExitCodeFor(const std::vector<findings::PageReport>& pages, findings::Impact fail_on);

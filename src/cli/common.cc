@@ -11,10 +11,11 @@
 
 namespace verifica::cli {
 
-Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry() {
+Result<std::unique_ptr<rules::RuleRegistry>> BuildRegistry(const PacksArgs& packs) {
   auto reg = std::make_unique<rules::RuleRegistry>();
   if (Status s = rules::RegisterWcagRules(*reg); !s.ok()) return s;
   if (Status s = RegisterCrawlRules(*reg); !s.ok()) return s;
+  if (Status s = RegisterPacks(*reg, packs); !s.ok()) return s;
   return reg;
 }
 

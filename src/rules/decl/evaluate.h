@@ -87,8 +87,9 @@ class PackEntityRule : public Rule {
   std::shared_ptr<const RuleSpec> spec_;
 };
 
-// The tag entity-scope rules carry in RuleInfo::tags ("scope:entity").
-inline constexpr std::string_view kEntityScopeTag = "scope:entity";
+// The tag entity-scope rules carry in RuleInfo::tags (the same as cli/page_check.h's, so the
+// page runner skips them).
+inline constexpr std::string_view kEntityScopeTag = "entity-scope";
 bool IsEntityScope(const findings::RuleInfo& info);
 
 }  // namespace verifica::rules::decl

@@ -279,7 +279,8 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
       c.Error(PointerJoin(ptr, "scope"), "must be \"page\" or \"entity\"");
     }
   }
-  info.tags.push_back(rule->scope == Scope::kEntity ? "scope:entity" : "scope:page");
+  // The tag the page runner skips (cli/page_check.h kEntityScopeTag): judged per entity.
+  if (rule->scope == Scope::kEntity) info.tags.push_back("entity-scope");
   if (auto roles = c.Strings(r, "roles", ptr, rule->scope == Scope::kEntity)) {
     if (rule->scope == Scope::kPage) {
       c.Error(PointerJoin(ptr, "roles"), "page rules run on every page; only entity rules read roles");
