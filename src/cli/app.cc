@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 
 namespace verifica::cli {
 
@@ -16,9 +17,16 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1, 1);
   app.set_help_all_flag("--help-all", "Show the help of every subcommand");
   std::vector<Command> commands = {AddCheckCommand(app), AddScanCommand(app),
-                                   AddRulesCommand(app), AddValidateRulesCommand(app)};
+                                   AddRulesCommand(app), AddValidateRulesCommand(app), AddReportCommand(app),
+                                   AddDiffCommand(app)};
+  // After every subcommand: the JSON config file (--config, ./verifica.json), --print-config.
+  const ConfigSupport config = ConfigSupport::Install(app, argc, argv);
   try {
     app.parse(argc, argv);
+    if (config.print_requested()) {
+      std::cout << EffectiveConfig(app);
+      return kExitOk;
+    }
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {

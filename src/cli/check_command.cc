@@ -12,9 +12,11 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/page_check.h"
+#include "cli/report_outputs.h"
 #include "fetch/fetch_one.h"
 #include "report/check_output.h"
 #include "report/earl.h"
+#include "report/formats.h"
 #include "util/text.h"
 #include "util/time.h"
 #include "util/url.h"
@@ -27,11 +29,11 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> inputs;
-  std::string format = "text";
+  std::vector<std::string> formats;  // text (default), json, earl, html, sarif, junit, csv
   std::string output;
   std::string rules;
   std::string lang = "es";
-  std::string fail_on = "serious";
+  GateArgs gate;  // --fail-on, --max-failures, --baseline
   bool include_passes = false;
   PacksArgs packs;  // --packs, --today
   bool allow_private = false;
@@ -136,9 +138,20 @@ PageInput Load(const Source& s, const CheckArgs& a, std::optional<findings::Page
 }
 
 int RunCheck(const CheckArgs& a) {
+  const std::string started_at = NowRfc3339();
   auto sources = Expand(a.inputs);
   if (!sources.ok()) {
     std::cerr << "verifica: " << sources.status().message() << "\n";
+    return kExitUsage;
+  }
+  auto formats = PrepareCheckOutputs(a.formats, a.output);
+  if (!formats.ok()) {
+    std::cerr << "verifica: " << formats.status().message() << "\n";
+    return kExitUsage;
+  }
+  auto baseline = LoadBaseline(a.gate);
+  if (!baseline.ok()) {
+    std::cerr << "verifica: " << baseline.status().message() << "\n";
     return kExitUsage;
   }
   auto reg = BuildRegistry(a.packs);
@@ -184,26 +197,20 @@ int RunCheck(const CheckArgs& a) {
 
   report::Catalog catalog;
   for (const rules::Rule* r : *selected) catalog.emplace(r->id(), r->meta());
-  std::string text;
-  if (a.format == "json") {
-    text = report::RenderCheckJson(pages);
-  } else if (a.format == "earl") {
-    text = report::RenderEarl(pages);
-  } else {
-    report::TextOptions to;
-    to.lang = a.lang;
-    to.color = a.output.empty() && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    text = report::RenderCheckText(pages, catalog, to);
+  const findings::EntityReport entity = report::EntityFromCheck(
+      std::move(pages), CheckEntityName(a.inputs), started_at, NowRfc3339());
+  if (int rc = WriteCheckOutputs(entity, catalog, *formats, a.output, a.lang); rc != kExitOk) {
+    return rc;
   }
-  if (!WriteOutput(a.output, text)) return kExitCannotRun;
 
-  const bool all_errored = std::all_of(pages.begin(), pages.end(),
+  const bool all_errored = std::all_of(entity.pages.begin(), entity.pages.end(),
                                        [](const findings::PageReport& p) { return p.error; });
   if (all_errored) {
     std::cerr << "verifica: no page could be checked\n";
     return kExitCannotRun;
   }
-  return ExitCodeFor(pages, *findings::ImpactFromString(a.fail_on));
+  const report::Baseline* base = baseline->has_value() ? &**baseline : nullptr;
+  return GateExitCode(GatedFailures(entity, a.gate, base, a.lang), a.gate);
 }
 
 }  // namespace
@@ -213,16 +220,17 @@ Command AddCheckCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "check", "Check pages without crawling: files, directories (every .html/.htm) or URLs");
   sub->add_option("inputs", a->inputs, "PATH|URL...")->required();
-  sub->add_option("--format", a->format, "Output format: text, json or earl (EARL JSON-LD)")
-      ->check(CLI::IsMember({"text", "json", "earl"}));
-  sub->add_option("-o,--output", a->output, "Write the output to FILE instead of stdout");
+  sub->add_option("--format", a->formats,
+                  "Output format: text (default), json, earl, html, sarif, junit or csv; "
+                  "repeatable or comma-separated (several need -o FOLDER)")
+      ->delimiter(',');
+  sub->add_option("-o,--output", a->output,
+                  "Write the output to FILE instead of stdout (a FOLDER for several formats)");
   sub->add_option("--rules", a->rules,
                   "Rules to run: comma-separated globs, '-' to exclude ('wcag-*,-wcag-meta-*')");
   sub->add_option("--lang", a->lang, "Language of the text output: es or en")
       ->check(CLI::IsMember({"es", "en"}));
-  sub->add_option("--fail-on", a->fail_on,
-                  "Exit 1 when a rule fails with this impact or higher (default serious)")
-      ->check(CLI::IsMember(ImpactNames()));
+  AddGateOptions(sub, &a->gate);
   sub->add_flag("--include-passes", a->include_passes, "List passed elements as findings too");
   sub->add_flag("--allow-private", a->allow_private,
                 "Allow URLs on loopback, private and link-local addresses");

@@ -27,6 +27,8 @@ Command AddCheckCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddScanCommand(CLI::App& app);
 Command AddValidateRulesCommand(CLI::App& app);
+Command AddReportCommand(CLI::App& app);  // rebuild report formats from report.json files
+Command AddDiffCommand(CLI::App& app);    // compare two reports finding by finding
 
 // The full rule catalog: C++ WCAG rules (and, when loaded, obligation packs).
 // `packs`: --packs and --today (packs_options.h); a bad pack is an InvalidArgument error.

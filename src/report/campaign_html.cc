@@ -74,7 +74,8 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
            E(m.Get(key)) + "</li>\n";
   };
   card("", std::to_string(rows.size()), "index.card_entities");
-  card(reachable < rows.size() ? "failed" : "", std::to_string(reachable), "index.card_reachable");
+  card(reachable < rows.size() ? "failed" : "", std::to_string(rows.size() - reachable),
+       "index.card_unreachable");
   card("", std::to_string(pages), "card.pages");
   card("score", reachable ? FormatScore(average) : "—", "index.card_average");
   card(with_failures ? "failed" : "passed", std::to_string(with_failures),

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "findings/findings_json.h"
+#include "report/escape.h"
+#include "report/fingerprint.h"
 
 namespace verifica::report {
 
@@ -49,20 +51,9 @@ std::string Color(bool on, const char* code, const std::string& s) {
   return on ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
 }
 
-// Page-derived strings can hold control characters; keep the terminal safe.
-std::string Printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
-      out.push_back(c == '\n' || c == '\t' ? ' ' : '?');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+// Page-derived strings can hold control characters, escape sequences and ill-formed UTF-8;
+// keep the terminal safe.
+std::string Printable(std::string_view s) { return TerminalText(s); }
 
 }  // namespace
 
@@ -149,6 +140,17 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
 
 std::string RenderCheckJson(const std::vector<PageReport>& pages) {
   nlohmann::json j = {{"tool", findings::ToolJson()}, {"pages", pages}};
+  // Each finding's fingerprint, so this output can serve as a --baseline.
+  const FingerprintContext ctx = FingerprintContext::For(pages);
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    for (size_t ri = 0; ri < pages[pi].rules.size(); ++ri) {
+      const RuleResult& r = pages[pi].rules[ri];
+      for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+        j["pages"][pi]["rules"][ri]["findings"][fi]["fingerprint"] =
+            ctx.Of(r.id, FindingPageUrl(&pages[pi], r.findings[fi]), r.findings[fi]);
+      }
+    }
+  }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -106,7 +106,21 @@ std::optional<std::string> LinkableUrl(std::string_view url) {
     if (u <= 0x20 || u == 0x7F) return std::nullopt;
   }
   if (!text::IsValidUtf8(url)) return std::nullopt;
-  return std::string(url);
+  // Characters RFC 3986 never allows in a URL are percent-encoded, as a browser would.
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    if (std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto u = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string RelativeHref(std::string_view folder, std::string_view file) {

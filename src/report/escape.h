@@ -25,7 +25,8 @@ std::string EscapeXmlAttribute(std::string_view s);
 
 // The URL, trimmed, if it is an absolute http(s) URL that may be used as a link target;
 // nullopt for anything else (javascript:, data:, file:, relative, or holding white space or
-// control characters). The result still needs EscapeHtml in an attribute.
+// control characters), with " < > \ ^ ` { | } percent-encoded. The result still needs
+// EscapeHtml in an attribute.
 std::optional<std::string> LinkableUrl(std::string_view url);
 
 // A relative link to a file in a sub-folder, e.g. ("sujeto-01", "report.html") →

@@ -303,9 +303,11 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
     for (const std::string& s : report.entity.profiles) p += (p.empty() ? "" : ", ") + s;
     out += Fact(m.Get("scope.profiles"), E(p));
   }
-  if (!report.crawl.started_at.empty()) out += Fact(m.Get("scope.started"), E(report.crawl.started_at));
+  if (!report.crawl.started_at.empty()) {
+    out += Fact(m.Get("scope.started"), E(html::When(report.crawl.started_at)));
+  }
   if (!report.crawl.finished_at.empty()) {
-    out += Fact(m.Get("scope.finished"), E(report.crawl.finished_at));
+    out += Fact(m.Get("scope.finished"), E(html::When(report.crawl.finished_at)));
   }
   out += Fact(m.Get("scope.pages"), E(m.Format("scope.pages_value",
                                                {std::to_string(report.pages.size()),

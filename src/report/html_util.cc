@@ -34,6 +34,15 @@ std::string UrlLink(std::string_view url, std::string_view css_class) {
   return "<span" + cls + ">" + E(url) + "</span>";
 }
 
+std::string When(std::string_view t) {
+  // YYYY-MM-DDTHH:MM:SSZ
+  if (t.size() == 20 && t[4] == '-' && t[7] == '-' && (t[10] == 'T' || t[10] == 't') &&
+      t[13] == ':' && t[16] == ':' && (t[19] == 'Z' || t[19] == 'z')) {
+    return std::string(t.substr(0, 10)) + " " + std::string(t.substr(11, 8)) + " UTC";
+  }
+  return std::string(t);
+}
+
 std::string Id(std::string_view prefix, std::string_view text) {
   std::string out(prefix);
   out += '-';
@@ -64,6 +73,7 @@ std::string RuleReferences(const Catalog& catalog, std::string_view id,
   const std::vector<std::string>& scs = info && !info->wcag.empty() ? info->wcag : wcag;
   const std::vector<std::string>& acts = info && !info->act.empty() ? info->act : act;
   std::vector<std::string> parts;
+  std::string criteria;
   for (const std::string& sc : scs) {
     std::string item;
     const Criterion* c = FindCriterion(sc);
@@ -73,8 +83,9 @@ std::string RuleReferences(const Catalog& catalog, std::string_view id,
     item = url.empty() ? E(label) : "<a href=\"" + E(url) + "\">" + E(label) + "</a>";
     const std::string level = c ? c->level : (info ? info->level : "");
     if (!level.empty()) item += " " + E(m.Format("rule.level", {level}));
-    parts.push_back(E(m.Get("rule.wcag")) + " " + item);
+    criteria += (criteria.empty() ? "" : ", ") + item;
   }
+  if (!criteria.empty()) parts.push_back(E(m.Get("rule.wcag")) + " " + criteria);
   for (const std::string& a : acts) {
     parts.push_back(E(m.Get("rule.act")) + " <a href=\"" +
                     E("https://www.w3.org/WAI/standards-guidelines/act/rules/" + a + "/") + "\">" +
@@ -97,7 +108,7 @@ std::string RuleReferences(const Catalog& catalog, std::string_view id,
 
 std::string BarChart(std::string_view id, std::string_view title, std::string_view description,
                      const std::vector<BarRow>& rows) {
-  constexpr int kLabelWidth = 300, kBarWidth = 330, kValueWidth = 110, kRow = 30, kTop = 8;
+  constexpr int kLabelWidth = 340, kBarWidth = 300, kValueWidth = 180, kRow = 30, kTop = 8;
   const int width = kLabelWidth + kBarWidth + kValueWidth;
   const int height = kTop * 2 + kRow * static_cast<int>(std::max<size_t>(rows.size(), 1));
   uint64_t max_total = 0;
@@ -116,7 +127,7 @@ std::string BarChart(std::string_view id, std::string_view title, std::string_vi
                     desc_id + "\">" + E(description) + "</desc>\n";
   int y = kTop;
   for (const BarRow& r : rows) {
-    std::string label(text::TruncateUtf8(r.label, 60));
+    std::string label(text::TruncateUtf8(r.label, 46));
     if (label.size() < r.label.size()) label += "…";
     out += "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(y + 19) +
            "\" text-anchor=\"end\">" + E(label) + "</text>\n";

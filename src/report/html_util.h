@@ -24,6 +24,9 @@ std::string Head(const Messages& m, std::string_view title);
 // A link to `url` when it is http(s) (opens the crawled page), else the URL as plain text.
 std::string UrlLink(std::string_view url, std::string_view css_class = "url");
 
+// "2026-03-02 10:00:05 UTC" for an RFC 3339 UTC timestamp; anything else as written.
+std::string When(std::string_view rfc3339);
+
 // A safe fragment id from any text: [a-z0-9-] only, prefixed.
 std::string Id(std::string_view prefix, std::string_view text);
 

@@ -175,6 +175,13 @@ Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& fil
       return IoError("writing " + path.string() + " failed (disk full?)");
     }
   }
+  for (const auto& [tmp, path] : done) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      discard();
+      return IoError("cannot write " + path.string() + ": a folder has that name");
+    }
+  }
   std::stable_partition(done.begin(), done.end(), [](const auto& d) {
     return d.second.filename() != "report.json" && d.second.filename() != "summary.json";
   });
@@ -239,7 +246,8 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
                           {"cantTell", s.obligations_cant_tell},
                           {"passed", s.obligations_passed}}},
                         {"score", s.score},
-                        {"report", s.report_dir + "/report.json"}});
+                        {"report", s.report_dir.empty() ? std::string()
+                                                        : s.report_dir + "/report.json"}});
     char score[32];
     std::snprintf(score, sizeof score, "%.1f", s.score);
     csv += CsvField(s.entity.id) + "," + CsvField(s.entity.name) + "," + CsvField(s.entity.kind) +
@@ -249,7 +257,8 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
            std::to_string(s.findings_by_impact[3]) + "," + std::to_string(s.findings_by_impact[2]) +
            "," + std::to_string(s.findings_by_impact[1]) + "," +
            std::to_string(s.findings_by_impact[0]) + "," + score + "," +
-           CsvField(s.report_dir + "/report.json") + "\n";
+           CsvField(s.report_dir.empty() ? std::string() : s.report_dir + "/report.json") +
+           "\n";
   }
   nlohmann::json summary = {{"schema", "verifica-summary/1"},
                             {"tool", findings::ToolJson()},
