@@ -331,6 +331,7 @@ void Campaign::FinishEntity(fetch::JobResult result) {
                                                 result.pages + docs_ok,
                                                 options_.check.run.max_findings));
   }
+  if (options_.hooks.on_documents) options_.hooks.on_documents(rep, hook_pages);
   if (options_.hooks.on_entity) {
     EntityOutcome extra = options_.hooks.on_entity(rep.entity, hook_pages);
     for (auto& r : extra.entity_rules) rep.entity_rules.push_back(std::move(r));

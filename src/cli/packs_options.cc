@@ -4,10 +4,22 @@
 #include <map>
 #include <mutex>
 
+#include "cli/packs_wiring.h"
+
 
 namespace verifica::cli {
 
 namespace {
+
+// Catalog entry for a result the scan computes itself (pack-page-roles): never run per page.
+class ComputedEntityRule : public rules::Rule {
+ public:
+  using Rule::Rule;
+  std::vector<std::string> Tags() const override { return {"#entity"}; }
+  std::optional<rules::Verdict> Check(dom::NodeId, rules::PageContext&) const override {
+    return std::nullopt;
+  }
+};
 
 std::string ErrorList(const std::vector<rules::decl::PackError>& errors) {
   std::string out = std::to_string(errors.size()) +
@@ -58,7 +70,8 @@ Status RegisterPacks(rules::RuleRegistry& registry, const PacksArgs& args) {
   if (!today.ok()) return today.status();
   auto cat = LoadPackCatalog(args, registry);
   if (!cat.ok()) return cat.status();
-  return rules::decl::RegisterPackRules(registry, **cat, *today);
+  if (Status s = rules::decl::RegisterPackRules(registry, **cat, *today); !s.ok()) return s;
+  return registry.Add(std::make_unique<ComputedEntityRule>(PageRolesInfo()));
 }
 
 }  // namespace verifica::cli

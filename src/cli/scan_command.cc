@@ -17,6 +17,7 @@
 #include "cli/campaign_rules.h"
 #include "cli/commands.h"
 #include "cli/entities.h"
+#include "cli/packs_wiring.h"
 #include "cli/scan_hooks.h"
 #include "util/pattern.h"
 #include "util/text.h"
@@ -50,6 +51,7 @@ struct ScanArgs {
   double connect_timeout_s = 10;
   double max_page_mb = 32;
   int retries = 2;
+  PacksArgs packs;  // --packs, --today
 };
 
 // Set by SIGINT/SIGTERM; the campaign polls it. Lock-free, so safe to store from a handler.
@@ -168,10 +170,10 @@ int RunScan(const ScanArgs& a) {
       return kExitUsage;
     }
   }
-  auto reg = BuildRegistry();
+  auto reg = BuildRegistry(a.packs);
   if (!reg.ok()) {
     std::cerr << "verifica: " << reg.status().message() << "\n";
-    return kExitCannotRun;
+    return reg.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitCannotRun;
   }
   auto selected = (*reg)->Select(a.rules);
   if (!selected.ok()) {
@@ -215,7 +217,12 @@ int RunScan(const ScanArgs& a) {
   o.fail_on = *findings::ImpactFromString(a.fail_on);
   o.progress = Progress::ModeFor(stderr, a.quiet);
   o.interrupt = &g_interrupted;
-  o.hooks = ScanHooks();  // obligation packs plug in here (scan_hooks.h)
+  auto hooks = MakeScanPackHooks(a.packs, **reg, *selected, o.crawl.limits, entities);
+  if (!hooks.ok()) {
+    std::cerr << "verifica: " << hooks.status().message() << "\n";
+    return kExitUsage;
+  }
+  o.hooks = std::move(hooks).value();  // obligation packs (packs_wiring.h)
 
   CampaignResult result;
   {
@@ -297,6 +304,7 @@ Command AddScanCommand(CLI::App& app) {
   sub->add_option("--retries", a->retries,
                   "Further attempts on 429, 503, timeouts and resets (default 2)")
       ->check(CLI::Range(0, 10));
+  AddPacksOptions(sub, &a->packs);
   return {sub, [a] { return RunScan(*a); }};
 }
 

@@ -77,6 +77,12 @@ struct ScanHooks {
   // failed to fetch are not in it.
   std::function<EntityOutcome(const findings::EntityInfo&, const std::vector<EntityPage>& pages)>
       on_entity;
+  // Optional; called on the campaign thread just before on_entity, with the entity's report as
+  // the crawl left it (pages, failed ones included, and the documents inventory). It may read
+  // role documents the crawl only listed (e.g. an aviso de privacidad in PDF) and append them to
+  // `pages`, so that on_entity sees them like any page.
+  std::function<void(const findings::EntityReport& report, std::vector<EntityPage>& pages)>
+      on_documents;
 };
 
 }  // namespace verifica::cli
