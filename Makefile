@@ -6,7 +6,7 @@ RELEASE := build/release
 DEBUG := build/debug
 OUT ?= out
 
-.PHONY: run test deps build-release build-debug bench clean
+.PHONY: run test deps build-release build-debug bench bench-crawl clean
 
 deps:
 	@bash scripts/deps.sh
@@ -32,6 +32,10 @@ bench: deps
 	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DVERIFICA_BUILD_TESTS=OFF -DVERIFICA_BUILD_BENCH=ON >/dev/null
 	@cmake --build build/bench -j $(JOBS)
 	@build/bench/verifica_bench
+
+# Crawl benchmark: verifica scan vs check, linkchecker and wget2 on a local nginx (PAGES=10000).
+bench-crawl: deps
+	@bash bench/crawl/run.sh $(or $(PAGES),10000)
 
 clean:
 	rm -rf build $(OUT)

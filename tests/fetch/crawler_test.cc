@@ -15,6 +15,9 @@
 #include <thread>
 
 #include "fetch/test_server.h"
+#ifdef VERIFICA_HAVE_BROTLIENC
+#include <brotli/encode.h>
+#endif
 #include "html/links.h"
 #include "html/parser.h"
 #include "util/url.h"
@@ -618,6 +621,45 @@ TEST(CrawlerTest, Local_GzipBombStopsAtTheLimit) {
   EXPECT_EQ(f->kind, "too-large");
   EXPECT_FALSE(f->broken);
   EXPECT_LT(r.seconds, 5.0);
+}
+
+TEST(CrawlerTest, Local_BrotliBombStopsAtTheLimit) {
+#ifndef VERIFICA_HAVE_BROTLIENC
+  GTEST_SKIP() << "libbrotlienc not installed";
+#else
+  // 256 MiB of zeros, compressed in pieces so the test never holds them.
+  BrotliEncoderState* enc = BrotliEncoderCreateInstance(nullptr, nullptr, nullptr);
+  BrotliEncoderSetParameter(enc, BROTLI_PARAM_QUALITY, 5);
+  std::string bomb;
+  const std::string zeros(1 << 20, '\0');
+  uint8_t out[1 << 16];
+  for (int i = 0; i <= 256; ++i) {
+    const bool last = i == 256;
+    size_t avail_in = last ? 0 : zeros.size();
+    const uint8_t* next_in = reinterpret_cast<const uint8_t*>(zeros.data());
+    do {
+      size_t avail_out = sizeof out;
+      uint8_t* next_out = out;
+      BrotliEncoderCompressStream(enc, last ? BROTLI_OPERATION_FINISH : BROTLI_OPERATION_PROCESS,
+                                  &avail_in, &next_in, &avail_out, &next_out, nullptr);
+      bomb.append(reinterpret_cast<char*>(out), sizeof out - avail_out);
+    } while (avail_in > 0 || BrotliEncoderHasMoreOutput(enc) ||
+             (last && !BrotliEncoderIsFinished(enc)));
+  }
+  BrotliEncoderDestroyInstance(enc);
+  ASSERT_LT(bomb.size(), size_t{1} << 20);
+  TestServer s;
+  HttpResponse r;
+  r.headers = {{"Content-Type", "text/html"}, {"Content-Encoding", "br"}};
+  r.body = bomb;
+  s.Route("/bomba-br", r);
+  s.Route("/", Html(Page("Inicio", "<a href=/bomba-br>x</a>")));
+  CrawlRun run = Crawl(TestOptions(), Job(s.Url("/")));
+  const FailedFetch* f = run.Failure(s.Url("/bomba-br"));
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->kind, "too-large");
+  EXPECT_LT(run.seconds, 5.0);
+#endif
 }
 
 TEST(CrawlerTest, Local_HundredMegabyteBodiesStopAtTheLimit) {

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Crawl benchmark (not a test): a synthetic portal of N linked pages (~10 KB each) served by
+# Debian's nginx on 127.0.0.1, measured in one run with
+#   (a) verifica scan   (Release build; --concurrency 4 --per-host 4 --delay 0)
+#   (b) verifica check  of the same pages read from disk (the parse + rules limit)
+#   (c) linkchecker     with 4 threads (a crawler that parses every page)
+#   (d) wget2           --recursive --max-threads=4 (download only: the network ceiling)
+# and verifica's peak RSS for N pages and for N/5 pages.
+#
+# usage: bench/crawl/run.sh [PAGES]   (default 10000; needs root or the packages installed)
+# Environment: BENCH_DIR (default /tmp/verifica-bench), JOBS (build jobs, default 2),
+#              SKIP_LINKCHECKER=1 to leave (c) out.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+pages=${1:-10000}
+small=$((pages / 5))
+work=${BENCH_DIR:-/tmp/verifica-bench}
+jobs=${JOBS:-2}
+port=${BENCH_PORT:-18573}
+
+bash scripts/deps.sh nginx-light linkchecker wget2 time
+cmake -S . -B build/bench-crawl -DCMAKE_BUILD_TYPE=Release -DVERIFICA_BUILD_TESTS=OFF >/dev/null
+cmake --build build/bench-crawl -j "$jobs" --target verifica >/dev/null
+bin=$PWD/build/bench-crawl/verifica
+
+rm -rf "$work"
+mkdir -p "$work/site" "$work/nginx/logs"
+python3 bench/crawl/gen_site.py "$pages" "$work/site" >&2
+chmod -R a+rX "$work"
+
+nginx_pid=
+start_nginx() {  # $1: access log file
+  cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  types { text/html html; text/plain txt; }
+  default_type application/octet-stream;
+  access_log $1;
+  sendfile on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$port;
+    root $work/site;
+    index index.html;
+  }
+}
+EOF
+  /usr/sbin/nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+  nginx_pid=$!
+  for _ in $(seq 50); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/" && return 0
+    sleep 0.1
+  done
+  echo "nginx did not start" >&2
+  exit 1
+}
+stop_nginx() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  nginx_pid=
+}
+trap stop_nginx EXIT
+
+# Pages (HTML answered 200) a tool fetched, from nginx's access log.
+pages_in_log() { awk '$9 == 200 && ($7 ~ /\.html$/ || $7 ~ /\/$/)' "$1" | wc -l; }
+now() { date +%s.%N; }
+rate() { awk -v p="$1" -v t="$2" 'BEGIN { printf "%.1f", p / t }'; }
+rss_mib() { awk '/Maximum resident set size/ { printf "%.1f", $6 / 1024 }' "$1"; }
+
+# (a) verifica scan, N pages, then N/5 pages (RSS).
+run_scan() {  # $1 label, $2 max pages
+  local log="$work/nginx/logs/$1.log"
+  : >"$log"
+  start_nginx "$log"
+  local t0 t1
+  t0=$(now)
+  set +e
+  /usr/bin/time -v -o "$work/$1.time" "$bin" scan "http://127.0.0.1:$port/" --concurrency 4 \
+    --per-host 4 --delay 0 --allow-private --max-pages "$2" --max-depth 100 --out "$work/out-$1" \
+    --quiet >/dev/null
+  local rc=$?
+  set -e
+  t1=$(now)
+  stop_nginx
+  [ $rc -le 1 ] || { echo "verifica scan failed ($rc)" >&2; exit 1; }
+  echo "$(pages_in_log "$log") $(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
+}
+read -r a_pages a_secs < <(run_scan scan "$pages")
+a_rss=$(rss_mib "$work/scan.time")
+read -r s_pages s_secs < <(run_scan scan-small "$small")
+s_rss=$(rss_mib "$work/scan-small.time")
+
+# (b) verifica check of the same pages from disk.
+t0=$(now)
+set +e
+"$bin" check "$work/site" --format json -o /dev/null >/dev/null 2>&1
+rc=$?
+set -e
+t1=$(now)
+[ $rc -le 1 ] || { echo "verifica check failed ($rc)" >&2; exit 1; }
+b_pages=$(find "$work/site" -name '*.html' | wc -l)
+b_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+
+# (c) linkchecker, 4 threads.
+c_pages=0 c_secs=1
+if [ "${SKIP_LINKCHECKER:-0}" != 1 ]; then
+  log="$work/nginx/logs/linkchecker.log"
+  : >"$log"
+  start_nginx "$log"
+  t0=$(now)
+  linkchecker --threads 4 --no-status --output none --timeout 30 \
+    "http://127.0.0.1:$port/" >/dev/null 2>&1 || true
+  t1=$(now)
+  stop_nginx
+  c_pages=$(pages_in_log "$log")
+  c_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+fi
+
+# (d) wget2, 4 threads, download only.
+log="$work/nginx/logs/wget2.log"
+: >"$log"
+start_nginx "$log"
+rm -rf "$work/wget2"
+t0=$(now)
+wget2 --recursive --level=inf --max-threads=4 --no-parent --quiet --directory-prefix="$work/wget2" \
+  "http://127.0.0.1:$port/" >/dev/null 2>&1 || true
+t1=$(now)
+stop_nginx
+d_pages=$(pages_in_log "$log")
+d_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+
+a_rate=$(rate "$a_pages" "$a_secs")
+b_rate=$(rate "$b_pages" "$b_secs")
+c_rate=$(rate "$c_pages" "$c_secs")
+d_rate=$(rate "$d_pages" "$d_secs")
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else print "n/a" }'; }
+printf '\nCrawl benchmark: %d pages (~10 KB each), nginx on 127.0.0.1, %s cores\n\n' "$pages" "$(nproc)"
+printf '%-44s %8s %9s %9s\n' "tool" "pages" "seconds" "pages/s"
+printf '%-44s %8d %9.1f %9s\n' "(a) verifica scan (c4, per-host 4, delay 0)" "$a_pages" "$a_secs" "$a_rate"
+printf '%-44s %8d %9.1f %9s\n' "(b) verifica check (from disk)" "$b_pages" "$b_secs" "$b_rate"
+printf '%-44s %8d %9.1f %9s\n' "(c) linkchecker --threads 4" "$c_pages" "$c_secs" "$c_rate"
+printf '%-44s %8d %9.1f %9s\n' "(d) wget2 --recursive --max-threads=4" "$d_pages" "$d_secs" "$d_rate"
+printf '\nratios: a/b %s (target >= 0.7)   a/c %s (target >= 20)   a/d %s\n' \
+  "$(ratio "$a_rate" "$b_rate")" "$(ratio "$a_rate" "$c_rate")" "$(ratio "$a_rate" "$d_rate")"
+printf 'verifica scan peak RSS: %s MiB for %d pages, %s MiB for %d pages (target < 256 MiB)\n' \
+  "$a_rss" "$a_pages" "$s_rss" "$s_pages"

@@ -1,0 +1,323 @@
+// `verifica scan` end to end: the binary (VERIFICA_BINARY) run as a user would, against local
+// directories and HTTP servers on 127.0.0.1 that this test process starts.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "fetch/test_server.h"
+#include "findings/findings_json.h"
+
+extern char** environ;
+
+namespace verifica::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Html;
+using testing::HttpResponse;
+using testing::TestServer;
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+struct Proc {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+class ScanCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("verifica-scan-" + std::to_string(::getpid()) + "-" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Starts verifica with stdout and stderr going to files in the test folder.
+  pid_t Spawn(const std::vector<std::string>& args) {
+    std::vector<std::string> argv_s = {VERIFICA_BINARY};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, (dir_ / "stdout").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, (dir_ / "stderr").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = -1;
+    EXPECT_EQ(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&fa);
+    return pid;
+  }
+  Proc Wait(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    Proc p;
+    p.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    p.out = ReadFile(dir_ / "stdout");
+    p.err = ReadFile(dir_ / "stderr");
+    return p;
+  }
+  Proc Verifica(const std::vector<std::string>& args) { return Wait(Spawn(args)); }
+
+  findings::EntityReport Report(const std::string& id) {
+    auto r = findings::ParseEntityReport(ReadFile(out() / id / "report.json"));
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? std::move(r).value() : findings::EntityReport();
+  }
+  fs::path out() const { return dir_ / "out"; }
+  fs::path dir_;
+};
+
+std::string Source(const std::string& rel) { return std::string(VERIFICA_SOURCE_DIR) + "/" + rel; }
+
+TEST_F(ScanCliTest, Local_ScanOfALocalDirectory) {
+  Proc p = Verifica({"scan", Source("fixtures/demo/sites/instituto-vivienda"), "--out",
+                     out().string(), "--quiet"});
+  ASSERT_LE(p.exit_code, 1) << p.err;
+  findings::EntityReport rep = Report("instituto-vivienda");
+  EXPECT_EQ(rep.entity.id, "instituto-vivienda");
+  EXPECT_EQ(rep.crawl.robots, "not-applicable");
+  EXPECT_EQ(rep.crawl.pages, 7u);
+  EXPECT_EQ(rep.pages.size(), 7u);
+  for (const auto& page : rep.pages) {
+    EXPECT_FALSE(page.error.has_value()) << page.url;
+    EXPECT_FALSE(page.rules.empty()) << page.url;
+  }
+  EXPECT_EQ(rep.documents.size(), 2u);
+  ASSERT_TRUE(rep.page_roles.count("home"));
+  EXPECT_NE(rep.page_roles["home"].find("/instituto-vivienda/index.html"), std::string::npos);
+  ASSERT_EQ(rep.entity_rules.size(), 1u);
+  EXPECT_EQ(rep.entity_rules[0].id, "link-broken");
+  EXPECT_EQ(rep.entity_rules[0].outcome, findings::Outcome::kPassed);
+  const std::string csv = ReadFile(out() / "summary.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2);
+  EXPECT_NE(csv.find("instituto-vivienda,"), std::string::npos);
+  EXPECT_NE(p.out.find("instituto-vivienda"), std::string::npos);  // the summary table
+}
+
+TEST_F(ScanCliTest, Local_DemoCampaign) {
+  Proc p = Verifica({"scan", "--entities", Source("fixtures/demo/entities.csv"), "--out",
+                     out().string()});
+  ASSERT_EQ(p.exit_code, 1) << p.err;  // the demo portals have serious failures
+  auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
+  ASSERT_EQ(summary["entities"].size(), 5u);
+  EXPECT_EQ(summary["entities"][0]["id"], "instituto-vivienda");  // the file's order
+  for (const auto& e : summary["entities"]) EXPECT_EQ(e["status"], "ok") << e.dump();
+  // Plain log lines on a non-TTY stderr: one per finished entity.
+  EXPECT_NE(p.err.find("verifica: comision-agua: 6 pages"), std::string::npos) << p.err;
+
+  findings::EntityReport agua = Report("comision-agua");
+  ASSERT_FALSE(agua.entity_rules.empty());
+  const findings::RuleResult& lb = agua.entity_rules[0];
+  EXPECT_EQ(lb.outcome, findings::Outcome::kFailed);
+  ASSERT_EQ(lb.findings.size(), 1u);
+  EXPECT_NE(lb.findings[0].args[0].find("documentos/tarifas-2026.pdf"), std::string::npos);
+  EXPECT_NE(lb.findings[0].url.find("/comision-agua/servicios.html"), std::string::npos);
+
+  findings::EntityReport cultura = Report("secretaria-cultura");
+  bool saw_latin1 = false;
+  for (const auto& page : cultura.pages) {
+    if (page.url.find("/secretaria-cultura/index.html") != std::string::npos) {
+      saw_latin1 = page.encoding == "windows-1252";
+    }
+  }
+  EXPECT_TRUE(saw_latin1);
+  // Without a page-role hook the municipality's transparency site (another "host") is not crawled.
+  for (const auto& page : Report("municipio-san-isidro").pages) {
+    EXPECT_EQ(page.url.find("transparencia-san-isidro"), std::string::npos) << page.url;
+  }
+  EXPECT_EQ(Report("fideicomiso-turismo").pages.size(), 1u);
+}
+
+TEST_F(ScanCliTest, Local_BadEntitiesFileRejectedWholeNothingScanned) {
+  std::ofstream(dir_ / "e.csv") << "id,name,url\nbien,Bien,https://bien.gob.mx\n"
+                                   "bien,Otra vez,https://otra.gob.mx\nmal/id,Mal,https://x.gob.mx\n";
+  Proc p = Verifica({"scan", "--entities", (dir_ / "e.csv").string(), "--out", out().string()});
+  EXPECT_EQ(p.exit_code, 2);
+  EXPECT_NE(p.err.find("e.csv:3: duplicate id 'bien'"), std::string::npos) << p.err;
+  EXPECT_NE(p.err.find("e.csv:4: id 'mal/id'"), std::string::npos) << p.err;
+  EXPECT_FALSE(fs::exists(out()));
+  EXPECT_EQ(Verifica({"scan", "--out", out().string()}).exit_code, 2);  // no target
+  EXPECT_EQ(Verifica({"scan", Source("fixtures/demo/sites/comision-agua"), "--exclude", "(",
+                      "--out", out().string()})
+                .exit_code,
+            2);
+  EXPECT_FALSE(fs::exists(out() / "summary.json"));
+}
+
+TEST_F(ScanCliTest, Local_UnreachableEntityGetsAReportAndExit3) {
+  // A port nothing listens on: take a server's port, then stop the server.
+  int port;
+  {
+    TestServer s;
+    port = s.port();
+  }
+  const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/";
+  Proc p = Verifica({"scan", url, "--allow-private", "--retries", "0", "--out", out().string(),
+                     "--quiet"});
+  EXPECT_EQ(p.exit_code, 3) << p.err;
+  findings::EntityReport rep = Report("127.0.0.1");
+  ASSERT_FALSE(rep.pages.empty());
+  ASSERT_TRUE(rep.pages[0].error.has_value());
+  EXPECT_EQ(rep.pages[0].error->kind, "robots-unreachable");
+  auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
+  EXPECT_EQ(summary["entities"][0]["status"], "unreachable");
+  EXPECT_FALSE(summary["entities"][0]["error"].get<std::string>().empty());
+}
+
+TEST_F(ScanCliTest, Local_CampaignGoesOnPastAnUnreachableEntity) {
+  std::ofstream(dir_ / "e.json")
+      << "[{\"id\": \"caido\", \"name\": \"Caído\", \"url\": \"http://127.0.0.1:1/\"},\n"
+         " {\"id\": \"local\", \"name\": \"Local\", \"url\": \"" +
+             Source("fixtures/demo/sites/fideicomiso-turismo") + "\"}]\n";
+  Proc p = Verifica({"scan", "--entities", (dir_ / "e.json").string(), "--allow-private",
+                     "--retries", "0", "--out", out().string(), "--quiet"});
+  EXPECT_LE(p.exit_code, 1) << p.err;
+  EXPECT_TRUE(fs::exists(out() / "caido" / "report.json"));
+  EXPECT_TRUE(fs::exists(out() / "local" / "report.json"));
+  const std::string csv = ReadFile(out() / "summary.csv");
+  EXPECT_NE(csv.find("caido,"), std::string::npos);
+  EXPECT_NE(csv.find(",unreachable,"), std::string::npos) << csv;
+}
+
+TEST_F(ScanCliTest, Local_PrivateAddressRefusedWithoutAllowPrivate) {
+  TestServer s;
+  s.Route("/", Html("<title>x</title>"));
+  Proc p = Verifica({"scan", s.Url("/"), "--out", out().string(), "--quiet"});
+  EXPECT_EQ(p.exit_code, 3);
+  EXPECT_TRUE(s.Requests().empty());
+  findings::EntityReport rep = Report("127.0.0.1");
+  ASSERT_FALSE(rep.pages.empty());
+  EXPECT_EQ(rep.pages[0].error->kind, "private-address");
+}
+
+TEST_F(ScanCliTest, Local_CharsetsFromHeaderMetaOrBytes) {
+  TestServer s;
+  const std::string latin1 = "<html lang=es><title>Informaci\xF3n p\xFA" "blica</title><body>"
+                             "<a href=/sin-charset>a</a><a href=/charset-falso>b</a>"
+                             "<a href=/meta>c</a></body></html>";
+  HttpResponse declared;
+  declared.headers = {{"Content-Type", "text/html; charset=ISO-8859-1"}};
+  declared.body = latin1;
+  s.Route("/", declared);
+  HttpResponse none;
+  none.headers = {{"Content-Type", "text/html"}};
+  none.body = latin1;
+  s.Route("/sin-charset", none);
+  HttpResponse wrong;  // the header says UTF-8, the bytes are Latin-1: the header wins
+  wrong.headers = {{"Content-Type", "text/html; charset=utf-8"}};
+  wrong.body = latin1;
+  s.Route("/charset-falso", wrong);
+  HttpResponse meta;
+  meta.headers = {{"Content-Type", "text/html"}};
+  meta.body = "<meta charset=windows-1252>" + latin1;
+  s.Route("/meta", meta);
+  Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out",
+                     out().string(), "--quiet"});
+  ASSERT_LE(p.exit_code, 1) << p.err;
+  std::map<std::string, std::string> enc;
+  for (const auto& page : Report("127.0.0.1").pages) enc[page.url] = page.encoding;
+  EXPECT_EQ(enc[s.Url("/")], "windows-1252");
+  EXPECT_EQ(enc[s.Url("/sin-charset")], "windows-1252");
+  EXPECT_EQ(enc[s.Url("/charset-falso")], "utf-8");
+  EXPECT_EQ(enc[s.Url("/meta")], "windows-1252");
+}
+
+TEST_F(ScanCliTest, Local_BrokenLinksAreFindingsWithTheLinkingPages) {
+  TestServer s;
+  s.Route("/", Html("<html lang=es><title>Inicio</title><body>\n\n"
+                    "<a href=/informe-2023.pdf>Informe 2023</a><a href=/b>B</a></body></html>"));
+  s.Route("/b", Html("<html lang=es><title>B</title><a href=/no-existe>Roto</a></html>"));
+  Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out",
+                     out().string(), "--quiet", "--fail-on", "moderate"});
+  EXPECT_EQ(p.exit_code, 1) << p.err;
+  findings::EntityReport rep = Report("127.0.0.1");
+  ASSERT_EQ(rep.entity_rules.size(), 1u);
+  const auto& lb = rep.entity_rules[0];
+  EXPECT_EQ(lb.outcome, findings::Outcome::kFailed);
+  ASSERT_EQ(lb.findings.size(), 2u);
+  std::map<std::string, findings::Finding> by_target;
+  for (const auto& f : lb.findings) by_target[f.args[0]] = f;
+  ASSERT_TRUE(by_target.count(s.Url("/informe-2023.pdf")));
+  EXPECT_EQ(by_target[s.Url("/informe-2023.pdf")].url, s.Url("/"));
+  EXPECT_EQ(by_target[s.Url("/informe-2023.pdf")].line, 3u);
+  ASSERT_TRUE(by_target.count(s.Url("/no-existe")));
+  EXPECT_EQ(by_target[s.Url("/no-existe")].url, s.Url("/b"));
+  // The failed page is on record with its error; the PDF is in the document inventory.
+  bool page_error = false;
+  for (const auto& page : rep.pages) {
+    if (page.url == s.Url("/no-existe")) page_error = page.error && page.status == 404;
+  }
+  EXPECT_TRUE(page_error);
+  ASSERT_EQ(rep.documents.size(), 1u);
+  EXPECT_EQ(rep.documents[0].status, 404);
+}
+
+TEST_F(ScanCliTest, Local_InterruptLeavesOnlyCompleteReports) {
+  TestServer slow;
+  std::string links;
+  for (int i = 0; i < 40; ++i) links += "<a href=/p" + std::to_string(i) + ">p</a>";
+  slow.Route("/", Html("<title>Lento</title>" + links));
+  for (int i = 0; i < 40; ++i) {
+    HttpResponse r = Html("<title>p</title>");
+    r.delay_ms = 300;
+    slow.Route("/p" + std::to_string(i), r);
+  }
+  std::ofstream(dir_ / "e.csv") << "id,name,url\nrapido,Rápido," +
+                                       Source("fixtures/demo/sites/fideicomiso-turismo") +
+                                       "\nlento,Lento," + slow.Url("/") + "\nnunca,Nunca," +
+                                       Source("fixtures/demo/sites/comision-agua") + "\n";
+  pid_t pid = Spawn({"scan", "--entities", (dir_ / "e.csv").string(), "--allow-private",
+                     "--concurrency", "1", "--per-host", "1", "--delay", "0", "--out",
+                     out().string()});
+  // Wait until the slow entity is being crawled (the fast one is done by then).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (slow.Count("/p0") + slow.Count("/p1") == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(fs::exists(out() / "rapido" / "report.json"));
+  ::kill(pid, SIGINT);
+  Proc p = Wait(pid);
+  EXPECT_EQ(p.exit_code, 3) << p.err;
+  EXPECT_NE(p.err.find("interrupted"), std::string::npos);
+  EXPECT_EQ(Report("rapido").entity.id, "rapido");  // complete and valid
+  EXPECT_FALSE(fs::exists(out() / "lento" / "report.json"));
+  EXPECT_FALSE(fs::exists(out() / "nunca" / "report.json"));
+  for (const auto& e : fs::recursive_directory_iterator(out())) {
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+  }
+  auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
+  ASSERT_EQ(summary["entities"].size(), 3u);
+  EXPECT_EQ(summary["entities"][0]["status"], "ok");
+  EXPECT_EQ(summary["entities"][1]["status"], "interrupted");
+  EXPECT_EQ(summary["entities"][2]["status"], "not-scanned");
+}
+
+TEST_F(ScanCliTest, Local_RulesCatalogListsLinkBroken) {
+  Proc p = Verifica({"rules"});
+  EXPECT_EQ(p.exit_code, 0);
+  EXPECT_NE(p.out.find("link-broken"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verifica::cli
