@@ -12,6 +12,7 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/packs_options.h"
 #include "cli/report_outputs.h"
 #include "findings/findings_json.h"
 #include "report/formats.h"
@@ -27,6 +28,7 @@ struct ReportArgs {
   std::string dir;
   std::vector<std::string> formats;
   std::string lang = "es";
+  PacksArgs packs;  // a user's packs, for the titles and help of their rules
 };
 
 Result<std::string> ReadText(const fs::path& p) {
@@ -102,10 +104,10 @@ int RunReport(const ReportArgs& a) {
                  "or one entity's folder)\n";
     return kExitUsage;
   }
-  auto reg = BuildRegistry();
+  auto reg = BuildRegistry(a.packs);
   if (!reg.ok()) {
     std::cerr << "verifica: " << reg.status().message() << "\n";
-    return kExitCannotRun;
+    return reg.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitCannotRun;
   }
   const report::Catalog catalog = CatalogOf(**reg);
 
@@ -168,6 +170,7 @@ Command AddReportCommand(CLI::App& app) {
       ->delimiter(',');
   sub->add_option("--lang", a->lang, "Language of the HTML reports and messages: es or en")
       ->check(CLI::IsMember({"es", "en"}));
+  AddPacksOptions(sub, &a->packs);
   return {sub, [a] { return RunReport(*a); }};
 }
 
