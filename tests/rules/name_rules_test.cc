@@ -109,6 +109,21 @@ TEST(ImageAltTest, Act23a2a8_OffScreenImagesStillApply) {
             Outcome::kFailed);
 }
 
+TEST(ImageAltTest, Local_MaybeHiddenImageNeedsReview) {
+  // Whether :has() matches is not decided statically, so the image may be hidden.
+  const char* html =
+      "<style>.galeria:has(.vacia) img { display: none }</style>"
+      "<div class='galeria'><img src='/g/sala-1.jpg'></div>";
+  EXPECT_EQ(OutcomeOf(kImg, html), Outcome::kCantTell);
+  EXPECT_EQ(MessageOf(kImg, html, Outcome::kCantTell), "review-hidden");
+  EXPECT_EQ(ArgsOf(kImg, html, Outcome::kCantTell), std::vector<std::string>{"sala-1.jpg"});
+  // With a name it passes whether shown or not.
+  EXPECT_EQ(OutcomeOf(kImg,
+                      "<style>.galeria:has(.vacia) img { display: none }</style>"
+                      "<div class='galeria'><img src='/g/sala-1.jpg' alt='Sala 1'></div>"),
+            Outcome::kPassed);
+}
+
 TEST(ImageAltTest, Local_SvgElementsAreLeftToTheSvgRule) {
   EXPECT_EQ(OutcomeOf(kImg, "<svg role='img'><circle r='3'></circle></svg>"),
             Outcome::kInapplicable);

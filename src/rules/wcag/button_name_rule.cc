@@ -42,7 +42,7 @@ std::optional<Verdict> ButtonNameRule::Check(dom::NodeId node, PageContext& ctx)
   } else if (names::FirstGraphic(doc, node) != dom::kNoNode) {
     fail = Fail("fail-icon-only", {label});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), label);
 }
 
 }  // namespace verifica::rules

@@ -107,7 +107,7 @@ std::optional<Verdict> FormFieldNameRule::Check(dom::NodeId node, PageContext& c
               role == "spinbutton" || role == "slider")) {
     fail = Fail("fail-content-is-value", {label});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), label);
 }
 
 }  // namespace verifica::rules

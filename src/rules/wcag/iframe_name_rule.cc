@@ -41,7 +41,7 @@ std::optional<Verdict> IframeNameRule::Check(dom::NodeId node, PageContext& ctx)
              name_attr != nullptr && !text::IsBlank(*name_attr)) {
     fail = Fail("fail-name-attr", {frame, names::Clip(*name_attr, 60)});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), frame);
 }
 
 }  // namespace verifica::rules

@@ -82,7 +82,7 @@ std::optional<Verdict> ImageAltRule::Check(dom::NodeId node, PageContext& ctx) c
       fail = Fail("fail-blank-alt", {file});
     }
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), file);
 }
 
 }  // namespace verifica::rules

@@ -40,7 +40,7 @@ std::optional<Verdict> ImageButtonNameRule::Check(dom::NodeId node, PageContext&
              name_attr != nullptr && !text::IsBlank(*name_attr)) {
     fail = Fail("fail-name-attr", {file, names::Clip(*name_attr, 60)});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), file);
 }
 
 }  // namespace verifica::rules

@@ -49,7 +49,7 @@ std::optional<Verdict> LinkNameRule::Check(dom::NodeId node, PageContext& ctx) c
       fail = Fail("fail-icon-only", {target, file});
     }
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), target);
 }
 
 }  // namespace verifica::rules

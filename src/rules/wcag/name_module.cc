@@ -164,8 +164,8 @@ std::optional<Verdict> DiagnoseAriaNaming(PageContext& ctx, dom::NodeId id) {
   return std::nullopt;
 }
 
-Verdict FailOrReview(Inclusion inclusion, Verdict fail) {
-  if (inclusion == Inclusion::kUnknown) return Review("review-hidden");
+Verdict FailOrReview(Inclusion inclusion, Verdict fail, std::string what) {
+  if (inclusion == Inclusion::kUnknown) return Review("review-hidden", {std::move(what)});
   return fail;
 }
 

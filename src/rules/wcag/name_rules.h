@@ -67,10 +67,10 @@ std::string TagLabel(const dom::Document& doc, dom::NodeId id);
 // spaces ("fail-aria-label-blank"). nullopt when none applies.
 std::optional<Verdict> DiagnoseAriaNaming(PageContext& ctx, dom::NodeId id);
 
-// The verdict for an applicable element whose name is not acceptable: `fail`,
-// or a cantTell "review-hidden" when the element may not be in the
-// accessibility tree at all (a style the checker cannot resolve decides it).
-Verdict FailOrReview(Inclusion inclusion, Verdict fail);
+// The verdict for an applicable element whose name is not acceptable: `fail`, or, when the
+// element may not be in the accessibility tree at all (a style rule the checker cannot decide),
+// a cantTell "review-hidden" naming the element as `what`.
+Verdict FailOrReview(Inclusion inclusion, Verdict fail, std::string what);
 
 }  // namespace names
 

@@ -122,7 +122,7 @@ std::optional<Verdict> ObjectNameRule::Check(dom::NodeId node, PageContext& ctx)
   } else if (has_fallback) {
     fail = Fail("fail-fallback-ignored", {file});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), file);
 }
 
 }  // namespace verifica::rules

@@ -43,7 +43,7 @@ std::optional<Verdict> SummaryNameRule::Check(dom::NodeId node, PageContext& ctx
   } else if (names::FirstGraphic(doc, node) != dom::kNoNode) {
     fail = Fail("fail-icon-only");
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), "<summary>");
 }
 
 }  // namespace verifica::rules

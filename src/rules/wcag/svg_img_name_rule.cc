@@ -45,7 +45,7 @@ std::optional<Verdict> SvgImgNameRule::Check(dom::NodeId node, PageContext& ctx)
   } else if (has_text) {
     fail = Fail("fail-text-not-name", {label});
   }
-  return names::FailOrReview(inclusion, std::move(fail));
+  return names::FailOrReview(inclusion, std::move(fail), label);
 }
 
 }  // namespace verifica::rules
