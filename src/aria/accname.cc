@@ -13,7 +13,8 @@
 //   are returned with NameSource "default": they are the browser's, not the author's.
 // - Each node is visited once per computation (a fresh set per aria-labelledby reference, so
 //   an element may name itself: aria-labelledby="self other"); recursion stops at
-//   kMaxNameDepth levels.
+//   kMaxNameDepth levels, and one computation visits at most kMaxNameNodes nodes and gathers
+//   at most kMaxNameBytes of text (aria_internal.h).
 #include <cstdlib>
 #include <unordered_set>
 
@@ -33,12 +34,12 @@ bool IsPresentational(std::string_view r) { return r == "none" || r == "presenta
 // Block-level by default (the UA style sheet), for the spaces accname puts around their text.
 bool IsBlockTag(std::string_view t) {
   static constexpr std::string_view kTags[] = {
-      "address", "article", "aside",  "blockquote", "br",     "caption", "dd",      "details",
-      "dialog",  "div",     "dl",     "dt",         "fieldset", "figcaption", "figure", "footer",
-      "form",    "h1",      "h2",     "h3",         "h4",     "h5",      "h6",      "header",
-      "hgroup",  "hr",      "legend", "li",         "main",   "menu",    "nav",     "ol",
-      "optgroup", "option", "p",      "pre",        "search", "section", "summary", "table",
-      "tbody",   "td",      "tfoot",  "th",         "thead",  "tr",      "ul",      "center"};
+      "address",  "article", "aside",  "blockquote", "br",       "caption",    "dd",      "details",
+      "dialog",   "div",     "dl",     "dt",         "fieldset", "figcaption", "figure",  "footer",
+      "form",     "h1",      "h2",     "h3",         "h4",       "h5",         "h6",      "header",
+      "hgroup",   "hr",      "legend", "li",         "main",     "menu",       "nav",     "ol",
+      "optgroup", "option",  "p",      "pre",        "search",   "section",    "summary", "table",
+      "tbody",    "td",      "tfoot",  "th",         "thead",    "tr",         "ul",      "center"};
   for (std::string_view k : kTags) {
     if (t == k) return true;
   }
@@ -46,8 +47,8 @@ bool IsBlockTag(std::string_view t) {
 }
 
 bool IsEmbeddedControlRole(std::string_view r) {
-  return r == "textbox" || r == "searchbox" || r == "combobox" || r == "listbox" ||
-         r == "slider" || r == "spinbutton" || r == "scrollbar";
+  return r == "textbox" || r == "searchbox" || r == "combobox" || r == "listbox" || r == "slider" ||
+         r == "spinbutton" || r == "scrollbar";
 }
 
 bool RoleAllowsContent(std::string_view role) {
@@ -67,8 +68,7 @@ void Append(std::string* acc, std::string_view part) {
 // One computation of one element's name.
 class PageAria::Cache::NameComputation {
  public:
-  NameComputation(PageAria::Cache& cache, NodeId root)
-      : c_(cache), doc_(cache.doc), root_(root) {}
+  NameComputation(PageAria::Cache& cache, NodeId root) : c_(cache), doc_(cache.doc), root_(root) {}
 
   std::string Run(Source* source) {
     visited_.insert(root_);
@@ -97,10 +97,13 @@ class PageAria::Cache::NameComputation {
     const dom::Node& n = doc_.node(id);
     if (id < c_.styles.size()) {
       switch (c_.styles[id].display) {
-        case css::Display::kBlock: return true;
+        case css::Display::kBlock:
+          return true;
         case css::Display::kInline:
-        case css::Display::kContents: return false;
-        default: break;
+        case css::Display::kContents:
+          return false;
+        default:
+          break;
       }
     }
     return n.ns == dom::Namespace::kHtml && IsBlockTag(n.tag);
@@ -143,6 +146,7 @@ class PageAria::Cache::NameComputation {
           visited_.insert(ref);
           Append(&acc, Compute(ref, sub, depth + 1, nullptr));
           visited_.swap(saved);
+          if (CheckFull(&acc)) break;
         }
         if (any && !text::IsBlank(acc)) {
           Set(source, Source::kLabelledby);
@@ -181,12 +185,14 @@ class PageAria::Cache::NameComputation {
 
     if (presentational) return {};
     // 2I: tooltip attribute, then (HTML-AAM) the placeholder of text fields.
-    if (const std::string* title = doc_.Attr(cur, "title"); title != nullptr && !text::IsBlank(*title)) {
+    if (const std::string* title = doc_.Attr(cur, "title");
+        title != nullptr && !text::IsBlank(*title)) {
       Set(source, Source::kTitle);
       return *title;
     }
     if (IsHtml(doc_, cur, "input") || IsHtml(doc_, cur, "textarea")) {
-      if (const std::string* ph = doc_.Attr(cur, "placeholder"); ph != nullptr && !text::IsBlank(*ph)) {
+      if (const std::string* ph = doc_.Attr(cur, "placeholder");
+          ph != nullptr && !text::IsBlank(*ph)) {
         Set(source, Source::kPlaceholder);
         return *ph;
       }
@@ -331,10 +337,12 @@ class PageAria::Cache::NameComputation {
       return acc;
     }
     // Range widgets.
-    if (const std::string* vt = doc_.Attr(cur, "aria-valuetext"); vt != nullptr && !text::IsBlank(*vt)) {
+    if (const std::string* vt = doc_.Attr(cur, "aria-valuetext");
+        vt != nullptr && !text::IsBlank(*vt)) {
       return *vt;
     }
-    if (const std::string* vn = doc_.Attr(cur, "aria-valuenow"); vn != nullptr && !text::IsBlank(*vn)) {
+    if (const std::string* vn = doc_.Attr(cur, "aria-valuenow");
+        vn != nullptr && !text::IsBlank(*vn)) {
       return *vn;
     }
     if (html && n.tag == "input") {
@@ -366,6 +374,10 @@ class PageAria::Cache::NameComputation {
     sub.recursing = true;
     std::string acc;
     auto visit = [&](NodeId child) {
+      if (full_ || ++visits_ > kMaxNameNodes) {
+        full_ = true;
+        return;
+      }
       const dom::Node& k = doc_.node(child);
       if (k.is_text()) {
         if (!HiddenSkip(child, sub)) acc += k.text;
@@ -389,22 +401,38 @@ class PageAria::Cache::NameComputation {
       acc += part;
       if (block) acc += ' ';
     };
-    for (NodeId child : doc_.node(cur).children) visit(child);
+    for (NodeId child : doc_.node(cur).children) {
+      visit(child);
+      if (CheckFull(&acc)) return acc;
+    }
     if (const std::string* owns = doc_.Attr(cur, "aria-owns")) {
       for (std::string_view idref : text::SplitHtmlSpace(*owns)) {
         const NodeId owned = doc_.GetElementById(idref);
         if (owned == kNoNode || owned == cur) continue;
         acc += ' ';
         visit(owned);
+        if (CheckFull(&acc)) return acc;
       }
     }
     return acc;
+  }
+
+  // True once the gathered text has reached kMaxNameBytes (then cut there, on a code point
+  // boundary) or the node cap was hit: the whole computation stops adding text.
+  bool CheckFull(std::string* acc) {
+    if (acc->size() > kMaxNameBytes) {
+      acc->resize(text::TruncateUtf8(*acc, kMaxNameBytes).size());
+      full_ = true;
+    }
+    return full_;
   }
 
   PageAria::Cache& c_;
   const dom::Document& doc_;
   const NodeId root_;
   std::unordered_set<NodeId> visited_;
+  size_t visits_ = 0;
+  bool full_ = false;
 };
 
 void PageAria::Cache::EnsureLabels() {

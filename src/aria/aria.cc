@@ -25,9 +25,9 @@ std::string InputType(const dom::Document& doc, NodeId id) {
   if (t == nullptr) return "text";
   std::string type = text::AsciiLower(text::TrimHtmlSpace(*t));
   static constexpr std::string_view kTypes[] = {
-      "hidden", "text",   "search", "tel",   "url",      "email",  "password",
-      "date",   "month",  "week",   "time",  "datetime-local", "number", "range",
-      "color",  "checkbox", "radio", "file", "submit",   "image",  "reset", "button"};
+      "hidden", "text",  "search",         "tel",    "url",   "email", "password", "date",  "month",
+      "week",   "time",  "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
+      "submit", "image", "reset",          "button"};
   for (std::string_view k : kTypes) {
     if (type == k) return type;
   }
@@ -85,9 +85,9 @@ bool IsNeverRendered(const dom::Document& doc, NodeId id) {
   const dom::Node& n = doc.node(id);
   if (n.ns == dom::Namespace::kHtml) {
     static constexpr std::string_view kTags[] = {
-        "head",  "script", "style",  "title",    "meta",    "link",     "template",
-        "noscript", "base", "basefont", "param", "source", "track", "datalist",
-        "noembed", "noframes", "rp"};
+        "head",     "script",   "style",   "title",    "meta",  "link",
+        "template", "noscript", "base",    "basefont", "param", "source",
+        "track",    "datalist", "noembed", "noframes", "rp"};
     for (std::string_view t : kTags) {
       if (n.tag == t) return true;
     }
@@ -97,9 +97,8 @@ bool IsNeverRendered(const dom::Document& doc, NodeId id) {
   }
   if (n.ns == dom::Namespace::kSvg) {
     static constexpr std::string_view kTags[] = {
-        "title",   "desc",           "metadata",       "script",  "style",  "defs",
-        "symbol",  "clippath",       "mask",           "pattern", "filter", "marker",
-        "lineargradient", "radialgradient"};
+        "title",    "desc", "metadata", "script", "style",  "defs",           "symbol",
+        "clippath", "mask", "pattern",  "filter", "marker", "lineargradient", "radialgradient"};
     for (std::string_view t : kTags) {
       if (text::EqualsIgnoreAsciiCase(n.tag, t)) return true;
     }
@@ -113,19 +112,32 @@ bool IsPresentationalRole(std::string_view r) { return r == "none" || r == "pres
 
 std::string_view SourceName(Source s) {
   switch (s) {
-    case Source::kNone: return "";
-    case Source::kLabelledby: return "aria-labelledby";
-    case Source::kAriaLabel: return "aria-label";
-    case Source::kLabel: return "label";
-    case Source::kAlt: return "alt";
-    case Source::kCaption: return "caption";
-    case Source::kLegend: return "legend";
-    case Source::kTitleElement: return "title-element";
-    case Source::kValue: return "value";
-    case Source::kContents: return "contents";
-    case Source::kTitle: return "title";
-    case Source::kPlaceholder: return "placeholder";
-    case Source::kDefault: return "default";
+    case Source::kNone:
+      return "";
+    case Source::kLabelledby:
+      return "aria-labelledby";
+    case Source::kAriaLabel:
+      return "aria-label";
+    case Source::kLabel:
+      return "label";
+    case Source::kAlt:
+      return "alt";
+    case Source::kCaption:
+      return "caption";
+    case Source::kLegend:
+      return "legend";
+    case Source::kTitleElement:
+      return "title-element";
+    case Source::kValue:
+      return "value";
+    case Source::kContents:
+      return "contents";
+    case Source::kTitle:
+      return "title";
+    case Source::kPlaceholder:
+      return "placeholder";
+    case Source::kDefault:
+      return "default";
   }
   return "";
 }
@@ -173,7 +185,8 @@ void PageAria::Cache::EnsureStates() {
         f |= kDisplayNone;
       } else if (st.display == css::Display::kUnset) {
         // UA rules that author CSS may override: [hidden] and dialog:not([open]).
-        if (const std::string* h = doc.Attr(i, "hidden"); h != nullptr && n.ns == dom::Namespace::kHtml) {
+        if (const std::string* h = doc.Attr(i, "hidden");
+            h != nullptr && n.ns == dom::Namespace::kHtml) {
           if (!text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*h), "until-found")) {
             f |= kDisplayNone;
           }
@@ -255,8 +268,7 @@ std::string_view PageAria::Cache::ResolveRole(NodeId id, bool with_name) {
     return explicit_role_name;
   }
   std::string_view implicit = with_name ? self.ImplicitRole(id) : ComputeImplicitRole(id, false);
-  const bool presentational =
-      !explicit_role_name.empty() || IsPresentationalRole(implicit);
+  const bool presentational = !explicit_role_name.empty() || IsPresentationalRole(implicit);
   if (!presentational) return implicit;
   // WAI-ARIA 1.2 presentational role conflict resolution: a focusable element, or one with a
   // global ARIA attribute, keeps its implicit role.

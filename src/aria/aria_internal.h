@@ -19,14 +19,14 @@ namespace verifica::aria {
 
 // Per-node state flags computed in one pre-order pass (see EnsureStates).
 enum StateFlag : uint16_t {
-  kDisplayNone = 1 << 0,        // display:none on the node or an ancestor (certain)
-  kMaybeDisplayNone = 1 << 1,   // … only through a rule that cannot be decided statically
-  kVisibilityHidden = 1 << 2,   // computed visibility hidden/collapse
+  kDisplayNone = 1 << 0,       // display:none on the node or an ancestor (certain)
+  kMaybeDisplayNone = 1 << 1,  // … only through a rule that cannot be decided statically
+  kVisibilityHidden = 1 << 2,  // computed visibility hidden/collapse
   kMaybeVisibilityHidden = 1 << 3,
-  kAriaHidden = 1 << 4,         // aria-hidden="true" on the node or an ancestor
-  kInert = 1 << 5,              // inert attribute on the node or an ancestor
-  kInDisabledFieldset = 1 << 6, // inside a disabled fieldset, not in its first legend
-  kNonRendered = 1 << 7,        // the element itself never renders (script, style, head …)
+  kAriaHidden = 1 << 4,          // aria-hidden="true" on the node or an ancestor
+  kInert = 1 << 5,               // inert attribute on the node or an ancestor
+  kInDisabledFieldset = 1 << 6,  // inside a disabled fieldset, not in its first legend
+  kNonRendered = 1 << 7,         // the element itself never renders (script, style, head …)
 };
 
 // Where a name came from (PageAria::NameSource strings).
@@ -50,6 +50,11 @@ std::string_view SourceName(Source s);
 // Name-computation recursion is capped at this depth (the DOM may be 4,000 levels deep):
 // content deeper than kMaxNameDepth below the element being named does not contribute.
 inline constexpr int kMaxNameDepth = 256;
+// Further caps per computation, for hostile pages: at most kMaxNameNodes nodes visited, and
+// the text gathered stops growing past kMaxNameBytes (a name is never that long in practice;
+// the cap keeps each level's copy small when names of nested elements are asked for).
+inline constexpr size_t kMaxNameNodes = 50000;
+inline constexpr size_t kMaxNameBytes = 16 * 1024;
 
 struct PageAria::Cache {
   Cache(PageAria& self_ref, const dom::Document& document) : self(self_ref), doc(document) {}
@@ -58,7 +63,8 @@ struct PageAria::Cache {
   const dom::Document& doc;
 
   // --- Roles (aria.cc, implicit_roles.cc) ---
-  std::vector<uint8_t> role_done;  // bit 0 explicit, bit 1 implicit, bit 2 role, bit 3 role-for-name
+  std::vector<uint8_t>
+      role_done;  // bit 0 explicit, bit 1 implicit, bit 2 role, bit 3 role-for-name
   std::vector<std::string_view> explicit_role, implicit_role, role, role_for_name;
   void EnsureRoleVectors();
   // The HTML-AAM role. With `with_name` false, roles that depend on the element's name

@@ -114,7 +114,9 @@ constexpr double kViewportWidth = 1280, kViewportHeight = 800, kFontPx = 16;
 std::optional<double> ParseLengthPx(std::string_view v) {
   v = text::TrimHtmlSpace(v);
   size_t n = 0;
-  while (n < v.size() && ((v[n] >= '0' && v[n] <= '9') || v[n] == '.' || v[n] == '-' || v[n] == '+')) ++n;
+  while (n < v.size() &&
+         ((v[n] >= '0' && v[n] <= '9') || v[n] == '.' || v[n] == '-' || v[n] == '+'))
+    ++n;
   if (n == 0 || n > 32) return std::nullopt;
   const std::string num(v.substr(0, n));
   char* end = nullptr;
@@ -148,8 +150,9 @@ std::optional<double> ParseResolutionDppx(std::string_view v) {
 bool MediaFeatureApplies(std::string_view f) {
   const size_t colon = f.find(':');
   const std::string name(text::TrimHtmlSpace(f.substr(0, colon)));
-  const std::string_view value =
-      colon == std::string_view::npos ? std::string_view() : text::TrimHtmlSpace(f.substr(colon + 1));
+  const std::string_view value = colon == std::string_view::npos
+                                     ? std::string_view()
+                                     : text::TrimHtmlSpace(f.substr(colon + 1));
   auto compare = [&](std::string_view base, double actual, auto parse) -> std::optional<bool> {
     std::optional<double> v;
     if (name == base || name == "min-" + std::string(base) || name == "max-" + std::string(base)) {
@@ -222,8 +225,10 @@ bool MediaQueryApplies(std::string_view q) {
     const size_t close = FindTopLevel(rest, 1, ")");
     if (close >= rest.size()) return false;
     const std::string_view feature = rest.substr(1, close - 1);
-    if (feature.find('(') != std::string_view::npos || feature.find('<') != std::string_view::npos ||
-        feature.find('>') != std::string_view::npos || feature.find('=') != std::string_view::npos) {
+    if (feature.find('(') != std::string_view::npos ||
+        feature.find('<') != std::string_view::npos ||
+        feature.find('>') != std::string_view::npos ||
+        feature.find('=') != std::string_view::npos) {
       return false;  // nested conditions and range syntax are not evaluated
     }
     result = result && MediaFeatureApplies(feature);
@@ -295,7 +300,7 @@ struct Complex {
 
 // Hash of a selector key; `kind` is 't' (tag), '#' (id) or '.' (class).
 size_t KeyHash(char kind, std::string_view name) {
-  return std::hash<std::string_view>{}(name) * 0x9E3779B97F4A7C15ull + static_cast<size_t>(kind);
+  return std::hash<std::string_view>{}(name)*0x9E3779B97F4A7C15ull + static_cast<size_t>(kind);
 }
 
 // A 256-bit Bloom filter over the keys of an element's ancestors (two bits per key).
@@ -321,10 +326,17 @@ void ComputeAncestorKeys(Complex* c) {
   for (size_t i = 0; i < k; ++i) {
     for (const Simple& part : c->compounds[i].parts) {
       switch (part.kind) {
-        case Simple::Kind::kType: c->ancestor_keys.push_back(KeyHash('t', part.name)); break;
-        case Simple::Kind::kId: c->ancestor_keys.push_back(KeyHash('#', part.name)); break;
-        case Simple::Kind::kClass: c->ancestor_keys.push_back(KeyHash('.', part.name)); break;
-        default: break;
+        case Simple::Kind::kType:
+          c->ancestor_keys.push_back(KeyHash('t', part.name));
+          break;
+        case Simple::Kind::kId:
+          c->ancestor_keys.push_back(KeyHash('#', part.name));
+          break;
+        case Simple::Kind::kClass:
+          c->ancestor_keys.push_back(KeyHash('.', part.name));
+          break;
+        default:
+          break;
       }
     }
   }
@@ -341,8 +353,8 @@ struct Spec {
 // of attributes matched ASCII case-insensitively in HTML documents; the common ones).
 bool IsCaseInsensitiveAttr(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "accept",  "align", "checked", "dir",      "disabled", "method", "multiple", "nowrap",
-      "readonly", "rel",  "selected", "shape",   "target",   "type",   "valign",   "lang"};
+      "accept",   "align", "checked",  "dir",   "disabled", "method", "multiple", "nowrap",
+      "readonly", "rel",   "selected", "shape", "target",   "type",   "valign",   "lang"};
   for (std::string_view n : kNames) {
     if (n == name) return true;
   }
@@ -378,8 +390,8 @@ class SelectorParser {
   }
 
   static bool IsNameChar(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c >= 0x80;
   }
 
   // Appends one escaped code point (after the backslash) to `out`.
@@ -392,7 +404,8 @@ class SelectorParser {
       uint32_t cp = 0;
       int n = 0;
       while (!AtEnd() && n < 6 && hex(s_[i_])) {
-        cp = cp * 16 + static_cast<uint32_t>(std::strtol(std::string(1, s_[i_]).c_str(), nullptr, 16));
+        cp = cp * 16 +
+             static_cast<uint32_t>(std::strtol(std::string(1, s_[i_]).c_str(), nullptr, 16));
         ++i_;
         ++n;
       }
@@ -579,8 +592,8 @@ class SelectorParser {
     bool any = false;
     std::string ident;
     // Type or universal selector, with an optional namespace prefix ("svg|rect", "*|*").
-    if (!AtEnd() && (s_[i_] == '*' || s_[i_] == '|' || IsNameChar(static_cast<unsigned char>(s_[i_])) ||
-                     s_[i_] == '\\')) {
+    if (!AtEnd() && (s_[i_] == '*' || s_[i_] == '|' ||
+                     IsNameChar(static_cast<unsigned char>(s_[i_])) || s_[i_] == '\\')) {
       std::string name;
       if (s_[i_] == '*') {
         name = "*";
@@ -646,12 +659,23 @@ class SelectorParser {
             ++i_;
           } else if (i_ + 1 < s_.size() && s_[i_ + 1] == '=') {
             switch (op) {
-              case '~': t.op = AttrOp::kIncludes; break;
-              case '|': t.op = AttrOp::kDash; break;
-              case '^': t.op = AttrOp::kPrefix; break;
-              case '$': t.op = AttrOp::kSuffix; break;
-              case '*': t.op = AttrOp::kContains; break;
-              default: return std::nullopt;
+              case '~':
+                t.op = AttrOp::kIncludes;
+                break;
+              case '|':
+                t.op = AttrOp::kDash;
+                break;
+              case '^':
+                t.op = AttrOp::kPrefix;
+                break;
+              case '$':
+                t.op = AttrOp::kSuffix;
+                break;
+              case '*':
+                t.op = AttrOp::kContains;
+                break;
+              default:
+                return std::nullopt;
             }
             i_ += 2;
           } else {
@@ -783,10 +807,10 @@ class SelectorParser {
           } else if (ident == "scope" || ident == "defined" || ident == "required" ||
                      ident == "optional" || ident == "valid" || ident == "invalid" ||
                      ident == "in-range" || ident == "out-of-range" || ident == "read-only" ||
-                     ident == "read-write" || ident == "placeholder-shown" ||
-                     ident == "default" || ident == "indeterminate" || ident == "open" ||
-                     ident == "closed" || ident == "blank" || ident == "host" ||
-                     ident == "first" || ident == "left" || ident == "right") {
+                     ident == "read-write" || ident == "placeholder-shown" || ident == "default" ||
+                     ident == "indeterminate" || ident == "open" || ident == "closed" ||
+                     ident == "blank" || ident == "host" || ident == "first" || ident == "left" ||
+                     ident == "right") {
             t.pseudo = Pseudo::kUnknown;
           } else if (ident.starts_with("-")) {
             t.pseudo = Pseudo::kUnknown;  // vendor pseudo-classes some engines accept
@@ -859,12 +883,13 @@ void ParseSheet(std::string_view s, int depth, std::vector<StyleRule>* rules,
       }
       const size_t close = MatchingBrace(s, stop);
       const std::string_view prelude = s.substr(n, stop - n);
-      const std::string_view body = s.substr(stop + 1, (close < s.size() ? close : s.size()) - stop - 1);
+      const std::string_view body =
+          s.substr(stop + 1, (close < s.size() ? close : s.size()) - stop - 1);
       if (depth < 8) {
         if (name == "media") {
           if (MediaListApplies(prelude)) ParseSheet(body, depth + 1, rules, selector_count);
-        } else if (name == "supports" || name == "layer" || name == "scope" ||
-                   name == "document" || name == "-moz-document") {
+        } else if (name == "supports" || name == "layer" || name == "scope" || name == "document" ||
+                   name == "-moz-document") {
           // @supports: assumed supported; @layer: layer order not modelled.
           if (name != "document" && name != "-moz-document") {
             ParseSheet(body, depth + 1, rules, selector_count);
@@ -878,7 +903,8 @@ void ParseSheet(std::string_view s, int depth, std::vector<StyleRule>* rules,
     if (open >= s.size()) return;
     const size_t close = MatchingBrace(s, open);
     const std::string_view prelude = s.substr(i, open - i);
-    const std::string_view body = s.substr(open + 1, (close < s.size() ? close : s.size()) - open - 1);
+    const std::string_view body =
+        s.substr(open + 1, (close < s.size() ? close : s.size()) - open - 1);
     i = close < s.size() ? close + 1 : s.size();
 
     StyleRule rule;
@@ -1059,9 +1085,15 @@ class Matcher {
         const bool ci = s.case_insensitive;
         bool ok = false;
         switch (s.op) {
-          case AttrOp::kExists: ok = true; break;
-          case AttrOp::kEquals: ok = EqualsMaybeCi(val, want, ci); break;
-          case AttrOp::kIncludes: ok = !want.empty() && HasToken(val, want, ci); break;
+          case AttrOp::kExists:
+            ok = true;
+            break;
+          case AttrOp::kEquals:
+            ok = EqualsMaybeCi(val, want, ci);
+            break;
+          case AttrOp::kIncludes:
+            ok = !want.empty() && HasToken(val, want, ci);
+            break;
           case AttrOp::kDash:
             ok = EqualsMaybeCi(val, want, ci) ||
                  (val.size() > want.size() && val[want.size()] == '-' &&
@@ -1096,9 +1128,8 @@ class Matcher {
       case Pseudo::kUnknown:
         return M::kMaybe;
       case Pseudo::kRoot:
-        return n.parent != kNoNode && doc_.node(n.parent).type == dom::NodeType::kDocument
-                   ? M::kYes
-                   : M::kNo;
+        return n.parent != kNoNode && doc_.node(n.parent).type == dom::NodeType::kDocument ? M::kYes
+                                                                                           : M::kNo;
       case Pseudo::kEmpty:
         for (NodeId c : n.children) {
           const dom::Node& k = doc_.node(c);
@@ -1205,7 +1236,8 @@ struct TransparentHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using Index = std::unordered_map<std::string, std::vector<uint32_t>, TransparentHash, std::equal_to<>>;
+using Index =
+    std::unordered_map<std::string, std::vector<uint32_t>, TransparentHash, std::equal_to<>>;
 
 }  // namespace
 
@@ -1264,7 +1296,8 @@ std::vector<ElementStyle> ComputeAuthorStyles(const Document& doc) {
         !text::EqualsIgnoreAsciiCase(text::TrimHtmlSpace(*type), "text/css")) {
       continue;
     }
-    if (const std::string* media = doc.Attr(i, "media"); media != nullptr && !MediaListApplies(*media)) {
+    if (const std::string* media = doc.Attr(i, "media");
+        media != nullptr && !MediaListApplies(*media)) {
       continue;
     }
     std::string sheet = doc.TextContent(i);

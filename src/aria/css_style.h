@@ -45,10 +45,10 @@ inline constexpr size_t kMaxSelectors = 50000;
 inline constexpr size_t kMaxCompounds = 32;
 
 enum class Display : uint8_t {
-  kUnset,     // no author declaration (the element's default display applies)
+  kUnset,  // no author declaration (the element's default display applies)
   kNone,
-  kInline,    // inline, inline-block, inline-flex, …
-  kBlock,     // block, flex, grid, list-item, table*, flow-root, …
+  kInline,  // inline, inline-block, inline-flex, …
+  kBlock,   // block, flex, grid, list-item, table*, flow-root, …
   kContents,
 };
 

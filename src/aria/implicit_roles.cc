@@ -15,12 +15,12 @@ namespace {
 // Elements HTML-AAM maps to no role at all (or that are never rendered).
 bool HasNoRole(std::string_view t) {
   static constexpr std::string_view kTags[] = {
-      "abbr",   "area",  "audio", "base",   "br",       "canvas",   "cite",    "col",
-      "colgroup", "dl",  "embed", "figcaption", "head", "iframe",   "kbd",     "label",
-      "legend", "link",  "map",   "meta",   "noscript", "object",   "param",   "picture",
-      "rp",     "rt",    "ruby",  "script", "slot",     "source",   "style",   "summary",
-      "template", "title", "track", "var",  "video",    "wbr",      "frame",   "frameset",
-      "noembed", "noframes", "mark", "s"};
+      "abbr",     "area",     "audio", "base",       "br",       "canvas", "cite",  "col",
+      "colgroup", "dl",       "embed", "figcaption", "head",     "iframe", "kbd",   "label",
+      "legend",   "link",     "map",   "meta",       "noscript", "object", "param", "picture",
+      "rp",       "rt",       "ruby",  "script",     "slot",     "source", "style", "summary",
+      "template", "title",    "track", "var",        "video",    "wbr",    "frame", "frameset",
+      "noembed",  "noframes", "mark",  "s"};
   for (std::string_view k : kTags) {
     if (t == k) return true;
   }
@@ -28,10 +28,9 @@ bool HasNoRole(std::string_view t) {
 }
 
 bool IsGenericTag(std::string_view t) {
-  static constexpr std::string_view kTags[] = {"b",    "bdi",   "bdo",  "body", "data", "div",
-                                               "i",    "pre",   "q",    "samp", "small", "span",
-                                               "u",    "center", "font", "big", "tt", "nobr",
-                                               "strike", "blink", "acronym", "dir"};
+  static constexpr std::string_view kTags[] = {
+      "b",    "bdi", "bdo",    "body", "data", "div", "i",    "pre",    "q",     "samp",    "small",
+      "span", "u",   "center", "font", "big",  "tt",  "nobr", "strike", "blink", "acronym", "dir"};
   for (std::string_view k : kTags) {
     if (t == k) return true;
   }

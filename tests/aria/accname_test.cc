@@ -223,7 +223,8 @@ TEST(AccnameTest, Html_TitleThenPlaceholderFallback) {
 }
 
 TEST(AccnameTest, Local_RegionNamedByHeadingReference) {
-  Page p(R"(<section id=s aria-labelledby=h><h2 id=h>Obligaciones de transparencia</h2></section>)");
+  Page p(
+      R"(<section id=s aria-labelledby=h><h2 id=h>Obligaciones de transparencia</h2></section>)");
   EXPECT_EQ(p.Name("s"), "Obligaciones de transparencia");
   EXPECT_EQ(p.Role("s"), "region");
 }
@@ -247,6 +248,23 @@ TEST(AccnameTest, Local_DeepNestingDoesNotCrash) {
   EXPECT_EQ(p.Name("a"), "");
   EXPECT_EQ(p.Name("b"), "cerca");
   EXPECT_EQ(p.Name("c"), "");
+}
+
+TEST(AccnameTest, Local_HugeAndNestedContentIsBounded) {
+  std::string big(200000, 'a');
+  std::string html = "<!doctype html><body><a id=a href='/'>" + big + "</a>";
+  // 100 nested elements whose names all come from content, each with a large text.
+  for (int i = 0; i < 100; ++i)
+    html += "<div role=link tabindex=0 id=n" + std::to_string(i) + ">" + big.substr(0, 2000);
+  for (int i = 0; i < 100; ++i) html += "</div>";
+  html += "</body>";
+  Page p(html);
+  EXPECT_EQ(p.Name("a").size(), 16u * 1024);
+  size_t total = 0;
+  for (int i = 0; i < 100; ++i) total += p.Name("n" + std::to_string(i)).size();
+  EXPECT_LE(total, 100u * 16 * 1024);
+  EXPECT_EQ(p.Name("n0").size(), 16u * 1024);
+  EXPECT_EQ(p.Name("n99").size(), 2000u);
 }
 
 }  // namespace

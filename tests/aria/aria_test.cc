@@ -33,10 +33,9 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"<img id=t src=a.png>", "img"},
         RoleCase{"<img id=t src=a.png alt=''>", "presentation"},
         RoleCase{"<input id=t type=checkbox>", "checkbox"},
-        RoleCase{"<input id=t type=radio>", "radio"},
-        RoleCase{"<input id=t type=range>", "slider"},
-        RoleCase{"<input id=t type=number>", "spinbutton"},
-        RoleCase{"<input id=t>", "textbox"}, RoleCase{"<input id=t type=EMAIL>", "textbox"},
+        RoleCase{"<input id=t type=radio>", "radio"}, RoleCase{"<input id=t type=range>", "slider"},
+        RoleCase{"<input id=t type=number>", "spinbutton"}, RoleCase{"<input id=t>", "textbox"},
+        RoleCase{"<input id=t type=EMAIL>", "textbox"},
         RoleCase{"<input id=t type=tel>", "textbox"}, RoleCase{"<input id=t type=url>", "textbox"},
         RoleCase{"<input id=t type=bogus>", "textbox"},
         RoleCase{"<input id=t list=l><datalist id=l></datalist>", "combobox"},
@@ -45,19 +44,17 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"<input id=t type=button>", "button"},
         RoleCase{"<input id=t type=image alt=x>", "button"},
         RoleCase{"<input id=t type=reset>", "button"},
-        RoleCase{"<input id=t type=submit>", "button"},
-        RoleCase{"<input id=t type=password>", ""}, RoleCase{"<input id=t type=file>", ""},
-        RoleCase{"<button id=t>Enviar</button>", "button"},
+        RoleCase{"<input id=t type=submit>", "button"}, RoleCase{"<input id=t type=password>", ""},
+        RoleCase{"<input id=t type=file>", ""}, RoleCase{"<button id=t>Enviar</button>", "button"},
         RoleCase{"<select id=t><option>a</select>", "combobox"},
         RoleCase{"<select id=t multiple><option>a</select>", "listbox"},
         RoleCase{"<select id=t size=4><option>a</select>", "listbox"},
         RoleCase{"<select id=t size=1><option>a</select>", "combobox"},
         RoleCase{"<select><option id=t>a</select>", "option"},
         RoleCase{"<select><optgroup id=t label=g><option>a</optgroup></select>", "group"},
-        RoleCase{"<textarea id=t></textarea>", "textbox"},
-        RoleCase{"<h1 id=t>x</h1>", "heading"}, RoleCase{"<h6 id=t>x</h6>", "heading"},
-        RoleCase{"<nav id=t></nav>", "navigation"}, RoleCase{"<main id=t></main>", "main"},
-        RoleCase{"<aside id=t></aside>", "complementary"},
+        RoleCase{"<textarea id=t></textarea>", "textbox"}, RoleCase{"<h1 id=t>x</h1>", "heading"},
+        RoleCase{"<h6 id=t>x</h6>", "heading"}, RoleCase{"<nav id=t></nav>", "navigation"},
+        RoleCase{"<main id=t></main>", "main"}, RoleCase{"<aside id=t></aside>", "complementary"},
         RoleCase{"<article><aside id=t></aside></article>", "generic"},
         RoleCase{"<article><aside id=t aria-label='Notas'></aside></article>", "complementary"},
         RoleCase{"<form id=t></form>", "generic"},
@@ -94,12 +91,12 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"<meter id=t></meter>", "meter"}, RoleCase{"<hr id=t>", "separator"},
         RoleCase{"<datalist id=t></datalist>", "listbox"},
         RoleCase{"<figure id=t></figure>", "figure"},
-        RoleCase{"<svg id=t></svg>", "graphics-document"},
-        RoleCase{"<math id=t></math>", "math"}, RoleCase{"<div id=t></div>", "generic"},
-        RoleCase{"<span id=t></span>", "generic"}, RoleCase{"<p id=t></p>", "paragraph"},
-        RoleCase{"<mi-widget id=t></mi-widget>", "generic"},
+        RoleCase{"<svg id=t></svg>", "graphics-document"}, RoleCase{"<math id=t></math>", "math"},
+        RoleCase{"<div id=t></div>", "generic"}, RoleCase{"<span id=t></span>", "generic"},
+        RoleCase{"<p id=t></p>", "paragraph"}, RoleCase{"<mi-widget id=t></mi-widget>", "generic"},
         RoleCase{"<label id=t>x</label>", ""}, RoleCase{"<iframe id=t></iframe>", ""},
-        RoleCase{"<dl><dt id=t>a</dt></dl>", "term"}, RoleCase{"<dl><dd id=t>a</dd></dl>", "definition"},
+        RoleCase{"<dl><dt id=t>a</dt></dl>", "term"},
+        RoleCase{"<dl><dd id=t>a</dd></dl>", "definition"},
         RoleCase{"<blockquote id=t></blockquote>", "blockquote"},
         RoleCase{"<address id=t></address>", "group"}));
 
@@ -131,8 +128,8 @@ TEST(AriaRoleTest, Aria_PresentationalRoleConflictResolution) {
             <p id=d>desc</p>
             <img id=k src=x.png alt="" aria-hidden="true">)");
   EXPECT_EQ(p.Role("a"), "presentation");
-  EXPECT_EQ(p.Role("b"), "img");      // focusable
-  EXPECT_EQ(p.Role("c"), "img");      // global ARIA attribute on img[alt=""]
+  EXPECT_EQ(p.Role("b"), "img");  // focusable
+  EXPECT_EQ(p.Role("c"), "img");  // global ARIA attribute on img[alt=""]
   EXPECT_EQ(p.Role("e"), "presentation");
   EXPECT_EQ(p.Role("f"), "button");   // natively focusable
   EXPECT_EQ(p.Role("g"), "heading");  // global aria-label
@@ -217,9 +214,9 @@ TEST(AriaHiddenTest, Act23a2a8_InlineDisplayAndVisibility) {
   EXPECT_EQ(p.Hidden("a"), Tri::kYes);
   EXPECT_EQ(p.Hidden("b"), Tri::kYes);
   EXPECT_EQ(p.Hidden("c"), Tri::kYes);
-  EXPECT_EQ(p.Hidden("d"), Tri::kNo);  // visibility can be undone below
+  EXPECT_EQ(p.Hidden("d"), Tri::kNo);   // visibility can be undone below
   EXPECT_EQ(p.Hidden("e"), Tri::kYes);  // display cannot
-  EXPECT_EQ(p.Hidden("f"), Tri::kNo);  // off screen is still in the accessibility tree
+  EXPECT_EQ(p.Hidden("f"), Tri::kNo);   // off screen is still in the accessibility tree
   EXPECT_EQ(p.Hidden("g"), Tri::kNo);
   EXPECT_EQ(p.Hidden("h"), Tri::kYes);
   EXPECT_EQ(p.Hidden("i"), Tri::kNo);
@@ -285,9 +282,9 @@ TEST(AriaHiddenTest, Local_StyleElementRules) {
   EXPECT_EQ(p.Hidden("k2"), Tri::kNo);
   EXPECT_EQ(p.Hidden("l"), Tri::kYes);
   EXPECT_EQ(p.Hidden("l2"), Tri::kNo);
-  EXPECT_EQ(p.Hidden("m"), Tri::kNo);   // !important wins
+  EXPECT_EQ(p.Hidden("m"), Tri::kNo);       // !important wins
   EXPECT_EQ(p.Hidden("strong"), Tri::kNo);  // higher specificity wins
-  EXPECT_EQ(p.Hidden("n"), Tri::kNo);   // an invalid selector drops its whole rule
+  EXPECT_EQ(p.Hidden("n"), Tri::kNo);       // an invalid selector drops its whole rule
   EXPECT_EQ(p.Hidden("n2"), Tri::kNo);
   EXPECT_EQ(p.Hidden("o"), Tri::kNo);   // @media print
   EXPECT_EQ(p.Hidden("o2"), Tri::kNo);  // <style media=print>
@@ -467,7 +464,9 @@ TEST(AriaHiddenTest, Local_HostileCssDoesNotCrash) {
 }
 
 TEST(AriaDeepTest, Local_FourThousandLevelsDoNotCrash) {
-  std::string html = "<!doctype html><body><style>.q div { display:none } .w .v span .u {color:red; display:none}</style>";
+  std::string html =
+      "<!doctype html><body><style>.q div { display:none } .w .v span .u {color:red; "
+      "display:none}</style>";
   for (int i = 0; i < 4000; ++i) html += "<div class=v>";
   html += "<span id=leaf tabindex=0>hoja</span>";
   for (int i = 0; i < 4000; ++i) html += "</div>";
