@@ -84,6 +84,12 @@ std::optional<long> ParseTabindex(const std::string* v) {
 bool IsNeverRendered(const dom::Document& doc, NodeId id) {
   const dom::Node& n = doc.node(id);
   if (n.ns == dom::Namespace::kHtml) {
+    // A declarative shadow root (<template shadowrootmode>) is rendered as its host's shadow
+    // tree: its content shows. (Slotting is not modelled: the host's children stay visible.)
+    if (n.tag == "template" &&
+        (doc.HasAttr(id, "shadowrootmode") || doc.HasAttr(id, "shadowroot"))) {
+      return false;
+    }
     static constexpr std::string_view kTags[] = {
         "head",     "script",   "style",   "title",    "meta",  "link",
         "template", "noscript", "base",    "basefont", "param", "source",

@@ -25,6 +25,8 @@
 //   @supports and @layer contents apply (layer order is not modelled); other at-rules are
 //   skipped.
 // Specificity, !important, inline style and source order decide between declarations.
+// Not modelled: shadow-tree scoping (a declarative shadow root's own <style> is skipped and the
+// document's rules are matched against its content), cascade layers' order, `revert`.
 // Caps (hostile input): at most kMaxCssBytes of <style> text per page, kMaxSelectors
 // selectors, kMaxCompounds compound selectors per complex selector, and a matching budget per
 // page; past the budget, a rule that would hide an element makes it "maybe hidden".

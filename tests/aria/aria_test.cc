@@ -164,7 +164,9 @@ TEST(AriaHiddenTest, Html_HiddenAttributeTemplateAndNonRenderedElements) {
             <audio id=au src=a.mp3></audio><audio id=auc controls src=a.mp3></audio>
             <p id=v>visible</p>
             <div hidden=until-found id=uf>x</div>
-            <div hidden id=ov style="display:block">x</div></body></html>)");
+            <div hidden id=ov style="display:block">x</div>
+            <div><template shadowrootmode=open><p id=sr>sombra</p></template></div>
+            </body></html>)");
   EXPECT_EQ(p.Hidden("ti"), Tri::kYes);
   EXPECT_EQ(p.Hidden("a"), Tri::kYes);
   EXPECT_EQ(p.Hidden("a2"), Tri::kYes);
@@ -182,6 +184,7 @@ TEST(AriaHiddenTest, Html_HiddenAttributeTemplateAndNonRenderedElements) {
   EXPECT_EQ(p.Hidden("v"), Tri::kNo);
   EXPECT_EQ(p.Hidden("uf"), Tri::kYes);
   EXPECT_EQ(p.Hidden("ov"), Tri::kNo);  // author CSS overrides the UA's [hidden] rule
+  EXPECT_EQ(p.Hidden("sr"), Tri::kNo);  // declarative shadow root content is rendered
 }
 
 TEST(AriaHiddenTest, Aria_AriaHiddenOnSelfOrAncestorHidesButDoesNotMakeInvisible) {
