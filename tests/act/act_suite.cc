@@ -7,6 +7,7 @@
 
 #include "html/parser.h"
 #include "rules/engine/runner.h"
+#include "testing/rule_harness.h"
 
 namespace verifica::act {
 
@@ -18,8 +19,12 @@ std::string ReadFile(const std::string& path, bool* ok) {
     *ok = false;
     return {};
   }
-  *ok = true;
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  // One bulk read: character iterators are slow in the sanitized Debug build, and the
+  // manifest is read by every test process.
+  std::ostringstream buffer;
+  buffer << f.rdbuf();
+  *ok = !f.bad();
+  return std::move(buffer).str();
 }
 
 std::string Trim(std::string_view s) {
@@ -37,7 +42,81 @@ bool IsActRuleId(std::string_view id) {
   return true;
 }
 
-Manifest LoadManifest() {
+ActCase CaseFromJson(const nlohmann::json& c) {
+  ActCase a;
+  a.rule_id = c.at("rule_id").get<std::string>();
+  a.file = c.at("file").get<std::string>();
+  a.expected = c.at("expected").get<std::string>();
+  a.n = c.at("n").get<int>();
+  a.testcase_id = c.value("testcase_id", std::string());
+  a.description = c.value("description", std::string());
+  return a;
+}
+
+// The whole manifest through the JSON parser.
+void ParseWhole(const std::string& text, Manifest* m) {
+  const nlohmann::json j = nlohmann::json::parse(text);
+  for (const auto& r : j.at("rules")) {
+    m->rule_names[r.at("rule_id").get<std::string>()] = r.at("rule_name").get<std::string>();
+  }
+  if (j.contains("deprecated_rules")) {
+    for (const auto& r : j.at("deprecated_rules")) {
+      m->deprecated_rules.insert(r.at("rule_id").get<std::string>());
+    }
+  }
+  for (const auto& c : j.at("cases")) m->cases.push_back(CaseFromJson(c));
+}
+
+// Fast path for the manifest's documented layout (one rule or one case per line): only the
+// cases of `wanted` ACT rules go through the JSON parser, which matters because every test
+// process of the sanitized build reads the manifest. Returns false when the layout or the
+// counts do not match; the caller then parses the whole file.
+bool ParseByLines(const std::string& text, const std::set<std::string>& wanted, Manifest* m) {
+  enum class Section { kOther, kRules, kDeprecated, kCases };
+  Section section = Section::kOther;
+  int64_t want_rules = -1, want_cases = -1, seen_rules = 0, seen_cases = 0;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("\"counts\":", 0) == 0) {
+      std::string obj = line.substr(line.find(':') + 1);
+      if (!obj.empty() && obj.back() == ',') obj.pop_back();
+      const nlohmann::json counts = nlohmann::json::parse(obj);
+      want_rules = counts.at("rules").get<int64_t>();
+      want_cases = counts.at("cases").get<int64_t>();
+      continue;
+    }
+    if (line.rfind("\"", 0) == 0) {
+      section = line.rfind("\"rules\": [", 0) == 0              ? Section::kRules
+                : line.rfind("\"deprecated_rules\": [", 0) == 0 ? Section::kDeprecated
+                : line.rfind("\"cases\": [", 0) == 0            ? Section::kCases
+                                                                : Section::kOther;
+      continue;
+    }
+    const std::string item = Trim(line);
+    if (item.empty() || item[0] != '{' || section == Section::kOther) continue;
+    std::string_view obj = item;
+    if (obj.back() == ',') obj.remove_suffix(1);
+    if (section == Section::kCases) {
+      ++seen_cases;
+      static constexpr std::string_view kPrefix = "{\"rule_id\": \"";
+      if (obj.substr(0, kPrefix.size()) != kPrefix) return false;
+      const std::string id(obj.substr(kPrefix.size(), 6));
+      if (wanted.count(id)) m->cases.push_back(CaseFromJson(nlohmann::json::parse(obj)));
+      continue;
+    }
+    const nlohmann::json r = nlohmann::json::parse(obj);
+    if (section == Section::kRules) {
+      ++seen_rules;
+      m->rule_names[r.at("rule_id").get<std::string>()] = r.at("rule_name").get<std::string>();
+    } else {
+      m->deprecated_rules.insert(r.at("rule_id").get<std::string>());
+    }
+  }
+  return want_cases >= 0 && seen_cases == want_cases && seen_rules == want_rules;
+}
+
+Manifest LoadManifest(const std::set<std::string>& wanted) {
   Manifest m;
   const std::string path = ActDir() + "/manifest.json";
   if (!std::filesystem::exists(path)) return m;
@@ -49,24 +128,11 @@ Manifest LoadManifest() {
     return m;
   }
   try {
-    const nlohmann::json j = nlohmann::json::parse(text);
-    for (const auto& r : j.at("rules")) {
-      m.rule_names[r.at("rule_id").get<std::string>()] = r.at("rule_name").get<std::string>();
-    }
-    if (j.contains("deprecated_rules")) {
-      for (const auto& r : j.at("deprecated_rules")) {
-        m.deprecated_rules.insert(r.at("rule_id").get<std::string>());
-      }
-    }
-    for (const auto& c : j.at("cases")) {
-      ActCase a;
-      a.rule_id = c.at("rule_id").get<std::string>();
-      a.file = c.at("file").get<std::string>();
-      a.expected = c.at("expected").get<std::string>();
-      a.n = c.at("n").get<int>();
-      a.testcase_id = c.value("testcase_id", std::string());
-      a.description = c.value("description", std::string());
-      m.cases.push_back(std::move(a));
+    if (!ParseByLines(text, wanted, &m)) {
+      m.rule_names.clear();
+      m.deprecated_rules.clear();
+      m.cases.clear();
+      ParseWhole(text, &m);
     }
   } catch (const nlohmann::json::exception& e) {
     m.error = path + ": " + e.what();
@@ -95,7 +161,15 @@ std::vector<const ActCase*> Manifest::CasesOf(std::string_view act_rule_id) cons
 }
 
 const Manifest& GetManifest() {
-  static const Manifest* m = new Manifest(LoadManifest());
+  static const Manifest* m = [] {
+    // The cases of the ACT rules that registered rules name or that exceptions list.
+    std::set<std::string> wanted;
+    for (const auto& r : testing::Registry().rules()) {
+      wanted.insert(r->meta().act.begin(), r->meta().act.end());
+    }
+    for (const CantTellException& e : GetExceptions().entries) wanted.insert(e.act_rule_id);
+    return new Manifest(LoadManifest(wanted));
+  }();
   return *m;
 }
 

@@ -47,7 +47,8 @@ struct Manifest {
   std::vector<const ActCase*> CasesOf(std::string_view act_rule_id) const;
 };
 
-// Reads ActDir()/manifest.json once per process.
+// Reads ActDir()/manifest.json once per process. `cases` holds the cases of the ACT rules that
+// registered rules name or that the exceptions list names (the others are not needed).
 const Manifest& GetManifest();
 
 // One accepted cantTell: the rule cannot decide this case statically.
