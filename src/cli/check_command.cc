@@ -210,7 +210,7 @@ int RunCheck(const CheckArgs& a) {
     return kExitCannotRun;
   }
   const report::Baseline* base = baseline->has_value() ? &**baseline : nullptr;
-  return GateExitCode(GatedFailures(entity, a.gate, base, a.lang), a.gate);
+  return GateExitCode(GatedFailures(entity, a.gate, base, a.lang, /*sole_entity=*/true), a.gate);
 }
 
 }  // namespace

@@ -46,10 +46,12 @@ Result<std::optional<report::Baseline>> LoadBaseline(const GateArgs& args) {
 }
 
 uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& args,
-                       const report::Baseline* baseline, std::string_view lang) {
+                       const report::Baseline* baseline, std::string_view lang,
+                       bool sole_entity) {
   const findings::Impact fail_on =
       findings::ImpactFromString(args.fail_on).value_or(findings::Impact::kSerious);
-  const findings::EntityReport* before = baseline ? baseline->For(report.entity.id) : nullptr;
+  const findings::EntityReport* before =
+      baseline ? baseline->For(report.entity.id, sole_entity) : nullptr;
   if (baseline == nullptr) return report::CountGatedFailures(report, fail_on);
   const findings::EntityReport empty;
   const report::ReportDiff diff = report::DiffReports(before ? *before : empty, report);
@@ -65,6 +67,21 @@ uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& arg
                                         std::to_string(diff.unverified.size())})
             << "\n";
   return report::CountGatedFailures(report, fail_on, &diff);
+}
+
+Result<uint64_t> GatedCampaignFailures(const std::string& out_dir,
+                                       const std::vector<report::EntitySummary>& rows,
+                                       const GateArgs& args, const report::Baseline* baseline,
+                                       std::string_view lang) {
+  uint64_t total = 0;
+  for (const report::EntitySummary& row : rows) {
+    if (row.report_dir.empty()) continue;
+    auto r = report::LoadComparableReport(std::filesystem::path(out_dir) / row.report_dir /
+                                          "report.json");
+    if (!r.ok()) return r.status();
+    total += GatedFailures(*r, args, baseline, lang, rows.size() == 1);
+  }
+  return total;
 }
 
 int GateExitCode(uint64_t counted, const GateArgs& args) {

@@ -13,6 +13,7 @@
 #include "report/baseline.h"
 #include "report/check_output.h"
 #include "report/gate.h"
+#include "report/outputs.h"
 #include "rules/engine/registry.h"
 #include "util/status.h"
 
@@ -40,8 +41,17 @@ Result<std::optional<report::Baseline>> LoadBaseline(const GateArgs& args);
 
 // Counts the failures that gate `report` (new ones when `baseline` has this entity), prints a
 // one-line comparison to stderr when there is a baseline, and returns the count.
+// `sole_entity`: the run has only this entity (a one-report baseline then applies whatever its id).
 uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& args,
-                       const report::Baseline* baseline, std::string_view lang);
+                       const report::Baseline* baseline, std::string_view lang,
+                       bool sole_entity);
+
+// The gated failures of a finished campaign, summed over its entities, read back from each
+// OUT/<report_dir>/report.json (entities without a report add nothing).
+Result<uint64_t> GatedCampaignFailures(const std::string& out_dir,
+                                       const std::vector<report::EntitySummary>& rows,
+                                       const GateArgs& args, const report::Baseline* baseline,
+                                       std::string_view lang);
 
 // kExitFailures when `counted` exceeds --max-failures, else kExitOk.
 int GateExitCode(uint64_t counted, const GateArgs& args);

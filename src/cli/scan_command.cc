@@ -18,7 +18,9 @@
 #include "cli/commands.h"
 #include "cli/entities.h"
 #include "cli/packs_wiring.h"
+#include "cli/report_outputs.h"
 #include "cli/scan_hooks.h"
+#include "report/formats.h"
 #include "util/pattern.h"
 #include "util/text.h"
 
@@ -46,6 +48,8 @@ struct ScanArgs {
   std::string rules;
   std::string fail_on = "serious";
   std::string lang = "es";
+  std::vector<std::string> formats;  // report formats besides report.json (default html)
+  GateArgs gate;                     // --max-failures, --baseline (--fail-on is fail_on)
   unsigned jobs = 0;
   double timeout_s = 30;
   double connect_timeout_s = 10;
@@ -189,6 +193,16 @@ int RunScan(const ScanArgs& a) {
       return kExitUsage;
     }
   }
+  auto formats = report::NormalizeFormats(a.formats, /*allow_text=*/false);
+  if (!formats.ok()) {
+    std::cerr << "verifica: " << formats.status().message() << "\n";
+    return kExitUsage;
+  }
+  auto baseline = LoadBaseline(a.gate);
+  if (!baseline.ok()) {
+    std::cerr << "verifica: " << baseline.status().message() << "\n";
+    return kExitUsage;
+  }
 
   CampaignOptions o;
   o.crawl.concurrency = a.concurrency;
@@ -213,6 +227,7 @@ int RunScan(const ScanArgs& a) {
   o.rules = *selected;
   for (const rules::Rule* r : *selected) o.catalog.emplace(r->id(), r->meta());
   o.output.lang = a.lang;
+  if (!formats->empty()) o.output.formats = *formats;
   o.out_dir = out;
   o.fail_on = *findings::ImpactFromString(a.fail_on);
   o.progress = Progress::ModeFor(stderr, a.quiet);
@@ -249,7 +264,15 @@ int RunScan(const ScanArgs& a) {
               << (entities.size() == 1 ? "" : " for any entity") << "\n";
     return kExitCannotRun;
   }
-  return result.failures_at_or_above ? kExitFailures : kExitOk;
+  GateArgs gate = a.gate;
+  gate.fail_on = a.fail_on;
+  auto counted = GatedCampaignFailures(out.string(), result.rows, gate,
+                                       baseline->has_value() ? &**baseline : nullptr, a.lang);
+  if (!counted.ok()) {
+    std::cerr << "verifica: " << counted.status().message() << "\n";
+    return kExitCannotRun;
+  }
+  return GateExitCode(*counted, gate);
 }
 
 }  // namespace
@@ -291,6 +314,11 @@ Command AddScanCommand(CLI::App& app) {
       ->check(CLI::IsMember(ImpactNames()));
   sub->add_option("--lang", a->lang, "Language of the summary table and reports: es or en")
       ->check(CLI::IsMember({"es", "en"}));
+  sub->add_option("--format", a->formats,
+                  "Report formats besides report.json (repeatable or comma-separated): html, "
+                  "sarif, junit, csv, earl (default html)")
+      ->delimiter(',');
+  AddGateOptions(sub, &a->gate);  // --max-failures, --baseline
   sub->add_option("-j,--jobs", a->jobs, "Pages checked in parallel (default: one per core)")
       ->check(CLI::Range(1, 256));
   sub->add_option("--timeout", a->timeout_s, "Seconds a request may take in all (default 30)")

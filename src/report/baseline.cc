@@ -235,8 +235,8 @@ Result<Baseline> Baseline::Load(const fs::path& path) {
   return b;
 }
 
-const findings::EntityReport* Baseline::For(std::string_view entity_id) const {
-  if (single_) return reports_.empty() ? nullptr : &reports_.front();
+const findings::EntityReport* Baseline::For(std::string_view entity_id, bool sole_entity) const {
+  if (single_ && sole_entity && !reports_.empty()) return &reports_.front();
   for (const findings::EntityReport& r : reports_) {
     if (r.entity.id == entity_id) return &r;
   }

@@ -49,9 +49,10 @@ class Baseline {
  public:
   static Result<Baseline> Load(const std::filesystem::path& path);
 
-  // The baseline report of this entity: the single report whatever its id, or the campaign's
-  // entry for `entity_id` (nullptr when the campaign has none: every finding is new).
-  const findings::EntityReport* For(std::string_view entity_id) const;
+  // The baseline report of this entity: the report with this entity id; a single-report
+  // baseline also serves a run of one entity (`sole_entity`) whatever its id. nullptr when there
+  // is none: every finding is new.
+  const findings::EntityReport* For(std::string_view entity_id, bool sole_entity = false) const;
 
  private:
   bool single_ = false;

@@ -150,3 +150,56 @@ TEST(BaselineCliTest, Local_HostilePageIsInertInEveryFormat) {
 
 }  // namespace
 }  // namespace verifica::cli
+
+namespace verifica::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(BaselineCliTest, Local_ScanWritesFormatsAndGatesOnNewFindings) {
+  testing::TempDir dir;
+  const fs::path site = dir.path() / "portal";
+  fs::create_directories(site);
+  fs::copy_file(testing::SourcePath("fixtures/report/pages/portal.html"), site / "index.html");
+  const fs::path out = dir.path() / "out";
+  auto r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out.string(),
+                         "--format", "sarif,junit", "--format", "csv", "-q"});
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  std::string id;
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.is_directory()) id = e.path().filename().string();
+  }
+  ASSERT_FALSE(id.empty());
+  for (const char* f : {"report.json", "report.sarif", "report.junit.xml", "findings.csv"}) {
+    EXPECT_TRUE(fs::exists(out / id / f)) << f;
+  }
+  EXPECT_FALSE(fs::exists(out / id / "report.html")) << "html was not asked for";
+  EXPECT_TRUE(fs::exists(out / "index.html"));
+  // Rescan against the first output: nothing new.
+  const fs::path out2 = dir.path() / "out2";
+  r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out2.string(),
+                    "--baseline", out.string(), "-q"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("nuevos: 0"), std::string::npos) << r.err;
+  // One more image without alt.
+  fs::copy_file(testing::SourcePath("fixtures/report/pages/portal-v2.html"), site / "index.html",
+                fs::copy_options::overwrite_existing);
+  r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out2.string(),
+                    "--baseline", (out / id / "report.json").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nuevos: 1 (incumplimientos: 1)"), std::string::npos) << r.err;
+  r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out2.string(),
+                    "--baseline", out.string(), "--max-failures", "1", "-q"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // Bad options are caught before anything is fetched.
+  r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out2.string(),
+                    "--format", "docx"});
+  EXPECT_EQ(r.exit_code, 2);
+  r = testing::Run({testing::VerificaBinary(), "scan", site.string(), "--out", out2.string(),
+                    "--baseline", (dir.path() / "nothing").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--baseline"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace verifica::cli

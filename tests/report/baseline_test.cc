@@ -209,7 +209,9 @@ TEST(BaselineTest, Local_LoadAcceptsReportsFoldersCampaignsAndCheckOutput) {
   EXPECT_EQ(campaign->For("nueva-entidad"), nullptr);
   auto single = Baseline::Load(testing::SourcePath("fixtures/report/campaign/municipio-rio/report.json"));
   ASSERT_TRUE(single.ok());
-  EXPECT_NE(single->For("anything"), nullptr);
+  EXPECT_NE(single->For("municipio-rio"), nullptr);
+  EXPECT_EQ(single->For("another-entity"), nullptr);
+  EXPECT_NE(single->For("another-entity", /*sole_entity=*/true), nullptr);
   auto empty = Baseline::Load(dir.path());
   EXPECT_FALSE(empty.ok());
 }
