@@ -92,6 +92,12 @@ TEST(ImageAltTest, Act23a2a8_FocusableDecorativeImageFails) {
   EXPECT_EQ(MessageOf(kImg, html), "fail-presentational-conflict");
 }
 
+TEST(ImageAltTest, Local_EmptyAltExposedByRoleOrAria) {
+  EXPECT_EQ(MessageOf(kImg, "<img src='x.png' alt='' role='img'>"), "fail-empty-alt-role");
+  EXPECT_EQ(MessageOf(kImg, "<img src='x.png' alt='' aria-describedby='d'><p id='d'>Pie</p>"),
+            "fail-empty-alt-exposed");
+}
+
 TEST(ImageAltTest, Act23a2a8_HiddenImagesAreInapplicable) {
   EXPECT_EQ(OutcomeOf(kImg, "<img src='a.png' aria-hidden='true'>"), Outcome::kInapplicable);
   EXPECT_EQ(OutcomeOf(kImg, "<div style='display:none'><img src='a.png'></div>"),
@@ -272,6 +278,9 @@ TEST(LinkNameTest, Local_ImageWithoutAltAndIconFontsAreExplained) {
   EXPECT_EQ(MessageOf(kLink, "<a href='/'><img src='logo.png'></a>"), "fail-image-no-alt");
   EXPECT_EQ(MessageOf(kLink, "<a href='https://x.com/gob'><i class='fab fa-x'></i></a>"),
             "fail-icon-only");
+  EXPECT_EQ(
+      MessageOf(kLink, "<a href='/'><img src='logo.png' alt='Inicio' aria-hidden='true'></a>"),
+      "fail-image-hidden");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,9 +74,11 @@ std::optional<Verdict> ImageAltRule::Check(dom::NodeId node, PageContext& ctx) c
       fail = Fail("fail-presentational-conflict", {file, std::string(explicit_role)});
     } else if (alt == nullptr) {
       fail = Fail("fail-no-alt", {file});
+    } else if (alt->empty() && !explicit_role.empty()) {
+      // alt="" with an explicit role such as img: the role wins and it needs a name.
+      fail = Fail("fail-empty-alt-role", {file, std::string(explicit_role)});
     } else if (alt->empty()) {
-      // alt="" would make it decorative, but focus or global ARIA attributes
-      // expose it.
+      // alt="" would make it decorative, but focus or global ARIA attributes expose it.
       fail = Fail("fail-empty-alt-exposed", {file});
     } else if (text::IsBlank(*alt)) {
       fail = Fail("fail-blank-alt", {file});

@@ -41,7 +41,9 @@ std::optional<Verdict> LinkNameRule::Check(dom::NodeId node, PageContext& ctx) c
                                                                     : names::TagLabel(doc, graphic);
     const std::string* alt = img ? doc.Attr(graphic, "alt") : nullptr;
     const std::string_view graphic_role = ctx.aria.Role(graphic);
-    if (img && alt == nullptr && graphic_role == "img") {
+    if (ctx.aria.IsHidden(graphic) == aria::Tri::kYes) {
+      fail = Fail("fail-image-hidden", {target, file});
+    } else if (img && alt == nullptr && graphic_role == "img") {
       fail = Fail("fail-image-no-alt", {target, file});
     } else if (img && (graphic_role == "none" || graphic_role == "presentation")) {
       fail = Fail("fail-image-decorative", {target, file});
