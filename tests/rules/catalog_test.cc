@@ -173,12 +173,14 @@ TEST_P(CatalogTest, MetadataDocAndFixtures) {
   std::error_code ec;
   for (const fs::directory_entry& e : fs::directory_iterator(Src(fx_rel), ec)) {
     const std::string name = e.path().filename().string();
-    if (e.path().extension() != ".html") continue;
+    const std::string ext = e.path().extension().string();
+    if (ext != ".html" && ext != ".xhtml" && ext != ".svg" && ext != ".xml") continue;
     if (size_t dash = name.rfind('-'); dash != std::string::npos)
       outcomes.insert(name.substr(0, dash));
   }
   for (const char* o : {"passed", "failed", "inapplicable"}) {
-    EXPECT_TRUE(outcomes.count(o)) << fx_rel << "/ needs at least one " << o << "-<n>.html";
+    EXPECT_TRUE(outcomes.count(o)) << fx_rel << "/ needs at least one " << o
+                                   << "-<n>.html (or .svg/.xml for a page that is not HTML)";
   }
 
   // Doc.

@@ -2,8 +2,10 @@
 // its rule alone and compares the page outcome. When elements carry data-expect="failed" or
 // data-expect="cantTell", the elements the rule reports as failed must be exactly those marked
 // failed, and the ones it reports as cantTell exactly those marked cantTell (a page that marks
-// only failures therefore also claims that nothing needs review).
-// One test per file: --gtest_filter='*wcag_image_alt*' runs one rule's fixtures.
+// only failures therefore also claims that nothing needs review). A fixture may also be an .svg
+// or .xml document (content type from the extension): the inapplicable case of rules that apply
+// to every HTML page. One test per file: --gtest_filter='*wcag_image_alt*' runs one rule's
+// fixtures.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,7 +29,7 @@ using findings::Outcome;
 
 struct Fixture {
   std::string rule_id;  // folder name
-  std::string file;     // relative to the source tree: fixtures/rules/<id>/<name>.html
+  std::string file;     // relative to the source tree: fixtures/rules/<id>/<name>.<ext>
   std::string problem;  // a malformed file name; the test fails with it
   Outcome expected = Outcome::kInapplicable;
   std::string name;  // test name
@@ -44,9 +46,17 @@ std::string Sanitize(std::string_view s) {
 
 std::string FixturesRoot() { return std::string(VERIFICA_SOURCE_DIR) + "/fixtures/rules"; }
 
-// "<outcome>-<n>.html" → outcome, or an explanation of what is wrong with the name.
+// Fixture pages: HTML, and documents that are not HTML (.svg, .xml), which is how a rule that
+// applies to every HTML page (page title, page language) shows it is inapplicable. The content
+// type comes from the extension, as for ACT test cases. Other files are assets of the pages.
+bool IsFixturePage(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".html" || ext == ".xhtml" || ext == ".svg" || ext == ".xml";
+}
+
+// "<outcome>-<n>.<ext>" → outcome, or an explanation of what is wrong with the name.
 std::optional<Outcome> ParseName(const std::string& filename, std::string* problem) {
-  const std::string stem = filename.substr(0, filename.size() - 5);  // without ".html"
+  const std::string stem = fs::path(filename).stem().string();
   const size_t dash = stem.rfind('-');
   const std::string n = dash == std::string::npos ? "" : stem.substr(dash + 1);
   const bool numbered =
@@ -55,7 +65,7 @@ std::optional<Outcome> ParseName(const std::string& filename, std::string* probl
       dash == std::string::npos ? std::nullopt : findings::OutcomeFromString(stem.substr(0, dash));
   if (!o || !numbered) {
     *problem = "fixture file name '" + filename +
-               "' is not <outcome>-<n>.html with outcome passed|failed|cantTell|inapplicable";
+               "' is not <outcome>-<n>.<ext> with outcome passed|failed|cantTell|inapplicable";
     return std::nullopt;
   }
   return o;
@@ -70,15 +80,14 @@ std::vector<Fixture> AllFixtures() {
     const std::string rule_id = dir.path().filename().string();
     for (const fs::directory_entry& f : fs::directory_iterator(dir.path(), ec)) {
       const std::string filename = f.path().filename().string();
-      if (!f.is_regular_file(ec) || filename.size() <= 5 ||
-          filename.compare(filename.size() - 5, 5, ".html") != 0) {
-        continue;  // assets used by the pages
-      }
+      if (!f.is_regular_file(ec) || !IsFixturePage(f.path())) continue;
       Fixture fx;
       fx.rule_id = rule_id;
       fx.file = "fixtures/rules/" + rule_id + "/" + filename;
       if (std::optional<Outcome> o = ParseName(filename, &fx.problem)) fx.expected = *o;
-      fx.name = Sanitize(rule_id + "_" + filename.substr(0, filename.size() - 5));
+      fx.name = Sanitize(rule_id + "_" + f.path().stem().string());
+      if (f.path().extension() != ".html")
+        fx.name += "_" + Sanitize(f.path().extension().string().substr(1));
       out.push_back(std::move(fx));
     }
   }
@@ -111,7 +120,7 @@ TEST_P(FixtureTest, Outcome) {
   const std::string html = testing::ReadSourceFile(fx.file);
   html::ParseOptions po;
   po.url = url::FromPath(std::string(VERIFICA_SOURCE_DIR) + "/" + fx.file);
-  po.content_type = "text/html";
+  po.content_type = html::ContentTypeForPath(fx.file);
   html::ParseResult parsed = html::Parse(html, po);
   ASSERT_TRUE(parsed.ok) << fx.file << " did not parse: " << parsed.error.message;
   const dom::Document& doc = parsed.document;
