@@ -275,7 +275,14 @@ class Shared {
         if (!p.final_url.empty()) es->broken[NormalizedOr(p.final_url)] = b;
       }
       for (const findings::DocumentInfo& d : report.documents) {
-        if (d.status >= 400) es->broken[NormalizedOr(d.url)] = BrokenLink{d.status, "http"};
+        // A document listed without a status was not fetched: for a local build (file://) that
+        // means it is missing; on the web it may also be robots.txt or a refused address, so
+        // only an HTTP error status counts there.
+        if (d.status >= 400) {
+          es->broken[NormalizedOr(d.url)] = BrokenLink{d.status, "http"};
+        } else if (d.status == 0 && d.url.rfind("file:", 0) == 0) {
+          es->broken[NormalizedOr(d.url)] = BrokenLink{0, "not-found"};
+        }
       }
     }
     if (es->rules.empty()) return;
@@ -541,6 +548,7 @@ class Shared {
         for (const PageFacts* f : c.pages) {
           if (std::find(unit.begin(), unit.end(), f) == unit.end()) unit.push_back(f);
         }
+        if (rule->role_fallback && !c.pages.empty()) break;  // the first role found is used
       }
       std::vector<RuleObservations> observed;
       for (const PageFacts* f : unit) {

@@ -227,6 +227,12 @@ TEST(PrimitivesTest, Local_JavaScriptShellNeedsRendering) {
   EXPECT_FALSE(PageView(normal).needs_rendering());
   dom::Document empty = decltest::Parse("<body></body>");
   EXPECT_FALSE(PageView(empty).needs_rendering());
+  // A short page that merely loads a script (an overlay, analytics) is not a shell.
+  dom::Document short_page = decltest::Parse(
+      R"(<head><script src="https://cdn.example/widget.js"></script></head><body><h1>Portal</h1></body>)");
+  EXPECT_FALSE(PageView(short_page).needs_rendering());
+  dom::Document angular = decltest::Parse(R"(<body><app-root></app-root><script src="main.js"></script></body>)");
+  EXPECT_TRUE(PageView(angular).needs_rendering());
 }
 
 TEST(PrimitivesTest, Local_DocumentTextViews) {

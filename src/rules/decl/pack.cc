@@ -208,7 +208,8 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   }
   c.AllowKeys(r, ptr,
               {"$comment", "id", "extends", "catalogue", "title", "description", "help",
-               "legal_basis", "impact", "tags", "scope", "roles", "each_page", "applies_if",
+               "legal_basis", "impact", "tags", "scope", "roles", "role_fallback", "each_page",
+               "applies_if",
                "evidence", "weak", "when_missing", "when_no_page", "when_found", "when_clear",
                "messages"});
   auto rule = std::make_shared<RuleSpec>();
@@ -292,6 +293,12 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
       }
     }
     rule->roles = *roles;
+  }
+  if (auto v = c.Bool(r, "role_fallback", ptr)) {
+    rule->role_fallback = *v;
+    if (*v && rule->scope == Scope::kPage) {
+      c.Error(PointerJoin(ptr, "role_fallback"), "only entity rules read roles");
+    }
   }
   if (auto v = c.Bool(r, "each_page", ptr)) {
     rule->each_page = *v;
@@ -673,7 +680,25 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
     if (ec) errors->push_back({path, "", "cannot list the directory: " + ec.message()});
     if (files.empty() && !ec) errors->push_back({path, "", "no .json pack files in this directory"});
     std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) read(f);
+    // In a folder, JSON files that are plainly something else (e.g. the metadata of C++ rules
+    // in rules/wcag/) are not packs; a file that does not parse is still reported.
+    bool any_pack = false;
+    for (const fs::path& f : files) {
+      const size_t before = out.size();
+      read(f);
+      if (out.size() == before) continue;
+      json doc = json::parse(out.back().text, nullptr, false);
+      const bool pack_like = doc.is_object() && ((doc.contains("pack") && doc["pack"].is_object()) ||
+                                                 doc.contains("rules") || doc.contains("schema"));
+      if (!doc.is_discarded() && !pack_like) {
+        out.pop_back();
+        continue;
+      }
+      any_pack = true;
+    }
+    if (!files.empty() && !any_pack) {
+      errors->push_back({path, "", "no pack in this directory (.json files with \"pack\" and \"rules\")"});
+    }
   }
   return out;
 }

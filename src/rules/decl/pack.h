@@ -45,6 +45,9 @@ struct RuleSpec {
   Scope scope = Scope::kPage;
   std::vector<std::string> roles;  // entity rules: the page roles whose pages are examined
   bool each_page = false;          // entity rules: judge each role page on its own
+  // Entity rules: `roles` are alternatives in order; the first role with pages is used (e.g.
+  // obligation pages, else the transparency page when the obligations are published there).
+  bool role_fallback = false;
   std::vector<EvidenceItem> applies_if;  // any must hold, else inapplicable
   std::vector<EvidenceItem> all;         // every one must hold
   std::vector<EvidenceItem> any;         // at least any_min must hold

@@ -388,7 +388,24 @@ bool PageView::needs_rendering() {
   for (const LinkFact& l : links()) {
     if (!l.url.empty()) ++body_links;
   }
-  needs_rendering_ = body_links < 5;
+  if (body_links >= 5) return false;
+  // The marks of a script-rendered application: a mount point, or a <noscript> asking
+  // for JavaScript. A short page that merely has scripts is not a shell.
+  static constexpr std::string_view kMountIds[] = {"root", "app", "__next", "__nuxt", "___gatsby",
+                                                    "q-app", "main-app", "application", "svelte"};
+  bool shell = false;
+  for (dom::NodeId id = 0; id < doc_->size() && !shell; ++id) {
+    const dom::Node& n = doc_->node(id);
+    if (!n.is_element()) continue;
+    if (n.tag == "app-root") shell = true;
+    if (n.tag == "noscript" && text::Fold(doc_->TextContent(id)).find("javascript") != std::string::npos) {
+      shell = true;
+    }
+    if (const std::string* v = doc_->Attr(id, "id")) {
+      for (std::string_view m : kMountIds) shell = shell || *v == m;
+    }
+  }
+  needs_rendering_ = shell;
   return *needs_rendering_;
 }
 

@@ -685,7 +685,13 @@ class FormPrimitive : public Primitive {
       next = NextElement(doc, anchor);
     }
     for (dom::NodeId s : {prev, next}) {
-      if (s != dom::kNoNode) area.push_back(s);
+      if (s == dom::kNoNode) continue;
+      // A neighbour holding another form speaks for that form, not this one.
+      bool other_form = doc.IsElement(s, "form");
+      for (dom::NodeId d = s + 1; d < doc.node(s).subtree_end && !other_form; ++d) {
+        other_form = doc.IsElement(d, "form");
+      }
+      if (!other_form) area.push_back(s);
     }
     return area;
   }
@@ -851,7 +857,8 @@ class LinkHealthPrimitive : public Primitive {
     Observation o;
     std::unordered_set<std::string> seen;
     for (const LinkFact& l : page.links()) {
-      if (!InRegion(l.chrome, region) || l.host.empty()) continue;
+      // Web (and, for local builds, file) links; mailto: and tel: are not fetched.
+      if (!InRegion(l.chrome, region) || l.url.find("://") == std::string::npos) continue;
       if (!seen.insert(l.url).second) continue;
       if (o.targets.size() >= kMaxLinkTargets) break;
       Observation t;

@@ -1,0 +1,213 @@
+// The demo campaign (fixtures/demo) scanned end to end with the obligation packs and compared,
+// rule by rule, with fixtures/demo/expected/<entity>.json: page roles, every pack entity rule's
+// outcome (and, for the key ones, the message that decides it), and the pack page rules on every
+// page. Dates are judged as of the "today" in the expected files (--today), so the run is
+// reproducible. Besides the files, the test states what each demo entity is there to show.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace verifica {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+json ReadJson(const fs::path& p) {
+  json j = json::parse(Slurp(p), nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << p;
+  return j;
+}
+
+const char* kEntities[] = {"instituto-vivienda", "comision-agua", "secretaria-cultura",
+                           "municipio-san-isidro", "fideicomiso-turismo"};
+
+// Runs the scan once for the whole suite.
+class DemoCampaignTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = new fs::path(fs::temp_directory_path() / ("verifica-demo-" + std::to_string(::getpid())));
+    fs::remove_all(*out_);
+    const fs::path demo = fs::path(VERIFICA_SOURCE_DIR) / "fixtures" / "demo";
+    const std::string today =
+        ReadJson(demo / "expected" / "instituto-vivienda.json").value("today", "");
+    const std::string cmd = "cd '" + demo.string() + "' && NO_COLOR=1 '" + VERIFICA_BINARY +
+                            "' scan --entities entities.csv --allow-private -q --today " + today +
+                            " --out '" + out_->string() + "' >'" + out_->string() +
+                            ".stdout' 2>'" + out_->string() + ".stderr' </dev/null";
+    const int status = std::system(cmd.c_str());
+    code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*out_);
+    fs::remove(out_->string() + ".stdout");
+    fs::remove(out_->string() + ".stderr");
+    delete out_;
+  }
+
+  static json Report(const std::string& entity) { return ReadJson(*out_ / entity / "report.json"); }
+  static json Expected(const std::string& entity) {
+    return ReadJson(fs::path(VERIFICA_SOURCE_DIR) / "fixtures" / "demo" / "expected" /
+                    (entity + ".json"));
+  }
+  // file:///.../fixtures/demo/sites/x.html → sites/x.html
+  static std::string Relative(const std::string& u) {
+    const std::string marker = "/fixtures/demo/";
+    size_t p = u.find(marker);
+    return p == std::string::npos ? u : u.substr(p + marker.size());
+  }
+  static const json* EntityRule(const json& report, const std::string& id) {
+    for (const json& r : report["entity_rules"]) {
+      if (r.value("id", "") == id) return &r;
+    }
+    return nullptr;
+  }
+  static std::string FirstMessage(const json& rule) {
+    for (const json& f : rule.value("findings", json::array())) {
+      if (f.value("outcome", "") == rule.value("outcome", "")) return f.value("message_id", "");
+    }
+    return {};
+  }
+
+  static fs::path* out_;
+  static int code_;
+};
+
+fs::path* DemoCampaignTest::out_ = nullptr;
+int DemoCampaignTest::code_ = -1;
+
+TEST_F(DemoCampaignTest, Local_ScanRunsAndFindsFailures) {
+  EXPECT_EQ(code_, 1) << Slurp(out_->string() + ".stderr");
+  for (const char* e : kEntities) EXPECT_TRUE(fs::exists(*out_ / e / "report.json")) << e;
+}
+
+TEST_F(DemoCampaignTest, Local_EveryEntityMatchesItsExpectedResultsRuleByRule) {
+  for (const char* entity : kEntities) {
+    SCOPED_TRACE(entity);
+    json report = Report(entity), expected = Expected(entity);
+    ASSERT_TRUE(report.is_object());
+    ASSERT_TRUE(expected.is_object());
+    // Page roles: which page was taken for each role.
+    std::map<std::string, std::string> roles;
+    for (auto it = report["page_roles"].begin(); it != report["page_roles"].end(); ++it) {
+      roles[it.key()] = Relative(it.value().get<std::string>());
+    }
+    std::map<std::string, std::string> want_roles;
+    for (auto it = expected["page_roles"].begin(); it != expected["page_roles"].end(); ++it) {
+      want_roles[it.key()] = it.value().get<std::string>();
+    }
+    EXPECT_EQ(roles, want_roles);
+    // Entity rules: every expected one, and no pack rule that the file does not list.
+    std::set<std::string> listed;
+    for (auto it = expected["entity_rules"].begin(); it != expected["entity_rules"].end(); ++it) {
+      listed.insert(it.key());
+      const json* got = EntityRule(report, it.key());
+      ASSERT_NE(got, nullptr) << it.key() << " missing from report.json";
+      const json& want = it.value();
+      const std::string outcome = want.is_string() ? want.get<std::string>() : want.value("outcome", "");
+      EXPECT_EQ(got->value("outcome", ""), outcome) << it.key() << ": " << got->dump(1).substr(0, 600);
+      if (want.is_object() && want.contains("message")) {
+        EXPECT_EQ(FirstMessage(*got), want.value("message", "")) << it.key();
+      }
+    }
+    for (const json& r : report["entity_rules"]) {
+      const std::string id = r.value("id", "");
+      if (id == "link-broken") continue;  // the crawl's own rule, not a pack's
+      EXPECT_TRUE(listed.count(id)) << id << " is not in the expected file";
+    }
+    // Pack page rules on each page.
+    for (auto p = expected["page_rules"].begin(); p != expected["page_rules"].end(); ++p) {
+      const json* page = nullptr;
+      for (const json& pr : report["pages"]) {
+        if (Relative(pr.value("url", "")) == p.key()) page = &pr;
+      }
+      ASSERT_NE(page, nullptr) << p.key() << " was not crawled";
+      for (auto r = p.value().begin(); r != p.value().end(); ++r) {
+        std::string got;
+        for (const json& rr : (*page)["rules"]) {
+          if (rr.value("id", "") == r.key()) got = rr.value("outcome", "");
+        }
+        EXPECT_EQ(got, r.value().get<std::string>()) << p.key() << " " << r.key();
+      }
+    }
+  }
+}
+
+// What the demo entities are there to show (fixtures/demo/README.md and issue 4).
+TEST_F(DemoCampaignTest, Local_TheJavaScriptShellNeedsRenderingNotAbsent) {
+  json r = Report("fideicomiso-turismo");
+  int pack_rules = 0;
+  for (const json& rule : r["entity_rules"]) {
+    const std::string id = rule.value("id", "");
+    if (id == "link-broken" || id == "pack-page-roles") continue;
+    ++pack_rules;
+    EXPECT_NE(rule.value("outcome", ""), "failed") << id << " says absent on a JavaScript shell";
+  }
+  EXPECT_GT(pack_rules, 20);
+  const json* home = EntityRule(r, "tr-home-link");
+  ASSERT_NE(home, nullptr);
+  EXPECT_EQ(home->value("outcome", ""), "cantTell");
+  EXPECT_EQ(FirstMessage(*home), "needs-rendering");
+}
+
+TEST_F(DemoCampaignTest, Local_TheEntityWithoutAvisoFailsTheAvisoRules) {
+  json r = Report("comision-agua");
+  EXPECT_EQ(EntityRule(r, "pd-aviso-link")->value("outcome", ""), "failed");
+  EXPECT_EQ(EntityRule(r, "pd-aviso-integral")->value("outcome", ""), "failed");
+}
+
+TEST_F(DemoCampaignTest, Local_StaleDatesAndExtinctAuthoritiesAreReported) {
+  json r = Report("secretaria-cultura");
+  EXPECT_EQ(EntityRule(r, "tr-staleness")->value("outcome", ""), "failed");
+  EXPECT_EQ(FirstMessage(*EntityRule(r, "tr-staleness")), "stale");
+  EXPECT_EQ(EntityRule(r, "tr-stale-refs-aviso")->value("outcome", ""), "failed");
+  const json* index = EntityRule(r, "tr-oblig-index");
+  EXPECT_EQ(index->value("outcome", ""), "cantTell");  // Art. 70: profile mismatch, not absent
+  EXPECT_EQ(FirstMessage(*index), "profile-mismatch");
+}
+
+TEST_F(DemoCampaignTest, Local_RolePagesOnAnotherHostAreFound) {
+  json r = Report("municipio-san-isidro");
+  const std::string t = r["page_roles"].value("transparencia", "");
+  EXPECT_NE(t.find("/transparencia-san-isidro/"), std::string::npos) << t;
+  EXPECT_EQ(EntityRule(r, "tr-pnt-link")->value("outcome", ""), "passed");
+  // The report says which page was taken for each role and why.
+  const json* roles = EntityRule(r, "pack-page-roles");
+  ASSERT_NE(roles, nullptr);
+  bool explained = false;
+  for (const json& f : (*roles)["findings"]) {
+    const std::string es = f["message"].value("es", "");
+    if (es.find("Sección de transparencia") != std::string::npos &&
+        es.find("enlace «") != std::string::npos) {
+      explained = true;
+    }
+  }
+  EXPECT_TRUE(explained) << roles->dump(1);
+}
+
+TEST_F(DemoCampaignTest, Local_TheExemplaryEntityPassesTheCoreChecks) {
+  json r = Report("instituto-vivienda");
+  for (const char* id : {"tr-home-link", "tr-pnt-link", "tr-ut-address", "tr-ut-phone", "tr-ut-email",
+                         "tr-solicitud-route", "tr-fecha-act", "tr-staleness", "pd-aviso-link",
+                         "pd-aviso-integral", "pd-e1-responsable", "pd-e5-arco"}) {
+    EXPECT_EQ(EntityRule(r, id)->value("outcome", ""), "passed") << id;
+  }
+}
+
+}  // namespace
+}  // namespace verifica
