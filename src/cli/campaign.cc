@@ -353,6 +353,7 @@ void Campaign::FinishEntity(fetch::JobResult result) {
 
   const fs::path dir = options_.out_dir / e.id;
   Status written = report::WriteEntityOutputs(rep, options_.catalog, dir, options_.output);
+  if (options_.count_failures) result_.gated_failures += options_.count_failures(rep);
   report::EntitySummary row = report::Summarize(rep, e.id);
   if (!written.ok()) {
     if (result_.write_error.ok()) result_.write_error = written;

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "cli/entities.h"
@@ -37,6 +38,10 @@ struct CampaignOptions {
   ScanHooks hooks;
   findings::Impact fail_on = findings::Impact::kSerious;
   Progress::Mode progress = Progress::Mode::kNone;
+  // Called on the campaign thread with each finished entity's report while it is in memory, after
+  // its files are written (the scan counts the failures that gate its exit code here, so no
+  // report is read back); it may set fingerprints. The sum is CampaignResult::gated_failures.
+  std::function<uint64_t(findings::EntityReport&)> count_failures;
   // Set (e.g. by a SIGINT handler) to stop: finished entities keep their reports, the others
   // get none, and the summary says they were interrupted.
   const std::atomic<bool>* interrupt = nullptr;
@@ -48,6 +53,7 @@ struct CampaignResult {
   size_t unreachable = 0;
   size_t interrupted = 0;
   bool failures_at_or_above = false;  // a rule failed with impact >= fail_on
+  uint64_t gated_failures = 0;        // sum of count_failures over finished entities
   Status write_error;                 // first error writing a report, if any
 };
 

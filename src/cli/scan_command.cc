@@ -20,6 +20,7 @@
 #include "cli/packs_wiring.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_hooks.h"
+#include "report/fingerprint.h"
 #include "report/formats.h"
 #include "util/pattern.h"
 #include "util/text.h"
@@ -232,6 +233,17 @@ int RunScan(const ScanArgs& a) {
   o.fail_on = *findings::ImpactFromString(a.fail_on);
   o.progress = Progress::ModeFor(stderr, a.quiet);
   o.interrupt = &g_interrupted;
+  // The gate counts each entity's failures while its report is in memory (a 10,000-page report
+  // is not read back from disk at the end).
+  GateArgs gate = a.gate;
+  gate.fail_on = a.fail_on;
+  const report::Baseline* baseline_ptr = baseline->has_value() ? &**baseline : nullptr;
+  const bool sole_entity = entities.size() == 1;
+  o.count_failures = [&](findings::EntityReport& rep) {
+    // Comparing with a baseline matches findings by fingerprint (the same ones report.json has).
+    if (baseline_ptr != nullptr) report::AssignFingerprints(rep);
+    return GatedFailures(rep, gate, baseline_ptr, a.lang, sole_entity);
+  };
   auto hooks = MakeScanPackHooks(a.packs, **reg, *selected, o.crawl.limits, entities);
   if (!hooks.ok()) {
     std::cerr << "verifica: " << hooks.status().message() << "\n";
@@ -264,15 +276,7 @@ int RunScan(const ScanArgs& a) {
               << (entities.size() == 1 ? "" : " for any entity") << "\n";
     return kExitCannotRun;
   }
-  GateArgs gate = a.gate;
-  gate.fail_on = a.fail_on;
-  auto counted = GatedCampaignFailures(out.string(), result.rows, gate,
-                                       baseline->has_value() ? &**baseline : nullptr, a.lang);
-  if (!counted.ok()) {
-    std::cerr << "verifica: " << counted.status().message() << "\n";
-    return kExitCannotRun;
-  }
-  return GateExitCode(*counted, gate);
+  return GateExitCode(result.gated_failures, gate);
 }
 
 }  // namespace

@@ -120,35 +120,59 @@ EntitySummary Summarize(const findings::EntityReport& report, std::string report
 }
 
 std::string RenderEntityJson(const findings::EntityReport& report) {
-  nlohmann::json j = report;
+  // The pages are converted to JSON one at a time and spliced into the text of the rest, so the
+  // JSON tree of a large crawl is never built whole (the text is the same as dumping the whole
+  // tree: each page is indented as an element of "pages").
+  findings::EntityReport head;
+  head.schema = report.schema;
+  head.entity = report.entity;
+  head.crawl = report.crawl;
+  head.entity_rules = report.entity_rules;
+  head.documents = report.documents;
+  head.page_roles = report.page_roles;
+  nlohmann::json j = head;
   // Fingerprints are written with every finding (baselines, SARIF), computed from the report.
-  {
-    const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
-    for (size_t pi = 0; pi < report.pages.size(); ++pi) {
-      const findings::PageReport& p = report.pages[pi];
-      for (size_t ri = 0; ri < p.rules.size(); ++ri) {
-        const findings::RuleResult& r = p.rules[ri];
-        for (size_t fi = 0; fi < r.findings.size(); ++fi) {
-          const findings::Finding& f = r.findings[fi];
-          j["pages"][pi]["rules"][ri]["findings"][fi]["fingerprint"] =
-              ctx.Of(r.id, FindingPageUrl(&p, f), f);
-        }
-      }
-    }
-    for (size_t ri = 0; ri < report.entity_rules.size(); ++ri) {
-      const findings::RuleResult& r = report.entity_rules[ri];
-      for (size_t fi = 0; fi < r.findings.size(); ++fi) {
-        const findings::Finding& f = r.findings[fi];
-        j["entity_rules"][ri]["findings"][fi]["fingerprint"] =
-            ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
-      }
+  const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
+  for (size_t ri = 0; ri < report.entity_rules.size(); ++ri) {
+    const findings::RuleResult& r = report.entity_rules[ri];
+    for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+      const findings::Finding& f = r.findings[fi];
+      j["entity_rules"][ri]["findings"][fi]["fingerprint"] =
+          ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
     }
   }
   j["score"] = {{"value", Score(report)},
                 {"definition",
                  "percent of applicable rule results (rule x page, and entity rules) that "
                  "passed; needs-review results are left out"}};
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  static constexpr std::string_view kPlaceholder = "verifica:pages";
+  if (!report.pages.empty()) j["pages"] = nlohmann::json::array({std::string(kPlaceholder)});
+  std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!report.pages.empty()) {
+    std::string pages;
+    for (size_t pi = 0; pi < report.pages.size(); ++pi) {
+      const findings::PageReport& p = report.pages[pi];
+      nlohmann::json pj = p;
+      for (size_t ri = 0; ri < p.rules.size(); ++ri) {
+        const findings::RuleResult& r = p.rules[ri];
+        for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+          const findings::Finding& f = r.findings[fi];
+          pj["rules"][ri]["findings"][fi]["fingerprint"] = ctx.Of(r.id, FindingPageUrl(&p, f), f);
+        }
+      }
+      const std::string one = pj.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (pi > 0) pages += ",\n    ";
+      for (char c : one) {
+        pages += c;
+        if (c == '\n') pages += "    ";
+      }
+    }
+    // "pages" sorts after every key a page-derived or user-given string can be in.
+    const std::string quoted = "\"" + std::string(kPlaceholder) + "\"";
+    const size_t at = text.rfind(quoted);
+    if (at != std::string::npos) text.replace(at, quoted.size(), pages);
+  }
+  return text + "\n";
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& files) {
