@@ -94,13 +94,13 @@ Status ProbeWritableFolder(const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir, ec)) {
-    return InvalidArgument(dir + ": cannot create this folder (" +
+    return InvalidArgument("cannot write to " + dir + ": cannot create this folder (" +
                            (ec ? ec.message() : std::string("a file has that name")) + ")");
   }
   const fs::path probe = fs::path(dir) / (".verifica-probe-" + std::to_string(::getpid()));
   {
     std::ofstream f(probe, std::ios::binary);
-    if (!f) return InvalidArgument(dir + ": this folder is not writable");
+    if (!f) return InvalidArgument("cannot write to " + dir + ": the folder is not writable");
   }
   fs::remove(probe, ec);
   return Status::Ok();
@@ -121,10 +121,11 @@ Result<std::vector<std::string>> PrepareCheckOutputs(const std::vector<std::stri
     const fs::path parent = fs::absolute(fs::path(output)).parent_path();
     std::error_code ec;
     if (fs::is_directory(output, ec)) {
-      return InvalidArgument(output + ": is a folder; -o names the file to write");
+      return InvalidArgument("cannot write " + output + ": it is a folder; -o names the file");
     }
     if (!fs::is_directory(parent, ec)) {
-      return InvalidArgument(output + ": the folder " + parent.string() + " does not exist");
+      return InvalidArgument("cannot write " + output + ": the folder " + parent.string() +
+                             " does not exist");
     }
     if (Status s = ProbeWritableFolder(parent.string()); !s.ok()) return s;
   }

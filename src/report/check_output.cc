@@ -5,6 +5,7 @@
 #include "findings/findings_json.h"
 #include "report/escape.h"
 #include "report/fingerprint.h"
+#include "report/i18n.h"
 
 namespace verifica::report {
 
@@ -13,33 +14,6 @@ using findings::PageReport;
 using findings::RuleResult;
 
 namespace {
-
-struct Strings {
-  const char* passed;
-  const char* failed;
-  const char* review;
-  const char* inapplicable;
-  const char* rules;
-  const char* elements;
-  const char* line;
-  const char* more;
-  const char* summary;
-  const char* pages;
-  const char* page_errors;
-  const char* rules_failed;
-  const char* rules_review;
-  const char* error;
-  const char* rule_error;
-};
-
-const Strings kEs = {"aprobadas", "fallida", "por revisar", "no aplicables", "reglas",
-                     "elementos", "línea", "y {0} más", "Resumen", "páginas",
-                     "páginas con error", "reglas fallidas", "reglas por revisar",
-                     "No se pudo revisar", "la regla no pudo ejecutarse"};
-const Strings kEn = {"passed", "failed", "needs review", "inapplicable", "rules",
-                     "elements", "line", "and {0} more", "Summary", "pages",
-                     "pages with errors", "rules failed", "rules needing review",
-                     "Could not check", "the rule could not run"};
 
 std::string Replace0(std::string_view tmpl, const std::string& v) {
   std::string s(tmpl);
@@ -58,38 +32,33 @@ std::string Printable(std::string_view s) { return TerminalText(s); }
 }  // namespace
 
 findings::LocalizedText PageErrorText(const findings::PageError& e) {
-  const std::string& k = e.kind;
-  if (k == "empty") return {"La página está vacía.", "The page is empty."};
-  if (k == "not-html") {
-    return {"El contenido no es HTML (datos binarios).", "The content is not HTML (binary data)."};
-  }
-  if (k == "too-large") {
-    return {"La página excede el tamaño máximo: " + e.message,
-            "The page exceeds the size limit: " + e.message};
-  }
-  if (k == "too-deep") {
-    return {"El marcado está anidado a demasiada profundidad: " + e.message,
-            "The markup is nested too deeply: " + e.message};
-  }
-  if (k == "not-found") return {"No se encontró: " + e.message, "Not found: " + e.message};
-  if (k == "unreadable") return {"No se pudo leer: " + e.message, "Could not read: " + e.message};
-  if (k == "timeout") {
-    return {"Se agotó el tiempo de espera: " + e.message, "Timed out: " + e.message};
-  }
-  if (k == "http") return {"El servidor respondió con error: " + e.message, "Server error: " + e.message};
-  return {"Error (" + k + "): " + e.message, "Error (" + k + "): " + e.message};
+  // "page_error.<kind>" in the UI catalog, with the error's own message as {0}.
+  auto text = [&](std::string_view lang) {
+    const Messages& m = Messages::For(lang);
+    const std::string tmpl = m.GetOr("page_error." + e.kind, m.Get("page_error.other"));
+    return FillPlaceholders(tmpl, {e.message, e.kind});
+  };
+  return {text("es"), text("en")};
 }
 
 std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog& catalog,
                             const TextOptions& o) {
-  const Strings& t = o.lang == "en" ? kEn : kEs;
+  const Messages& m = Messages::For(o.lang);
+  const std::string t_passed = m.Get("text.passed"), t_failed = m.Get("text.failed"),
+                    t_review = m.Get("text.review"), t_inapplicable = m.Get("text.inapplicable"),
+                    t_rules = m.Get("text.rules"), t_line = m.Get("text.line"),
+                    t_more = m.Get("text.more"), t_summary = m.Get("text.summary"),
+                    t_pages = m.Get("text.pages"), t_page_errors = m.Get("text.page_errors"),
+                    t_rules_failed = m.Get("text.rules_failed"),
+                    t_rules_review = m.Get("text.rules_review"), t_error = m.Get("text.error"),
+                    t_rule_error = m.Get("text.rule_error");
   std::string out;
   size_t failed_rules = 0, review_rules = 0, errored = 0;
   for (const PageReport& p : pages) {
     out += Color(o.color, "1", Printable(p.url)) + "\n";
     if (p.error) {
       ++errored;
-      out += "  " + Color(o.color, "31", std::string(t.error)) + ": " +
+      out += "  " + Color(o.color, "31", std::string(t_error)) + ": " +
              Printable(PageErrorText(*p.error).Get(o.lang)) + "\n\n";
       continue;
     }
@@ -103,37 +72,37 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
       if (auto it = catalog.find(r.id); it != catalog.end()) title = it->second.title.Get(o.lang);
       std::string mark = failed ? Color(o.color, "31", "✗") : Color(o.color, "33", "?");
       out += "  " + mark + " " + r.id + "  " + title + " [" +
-             std::string(failed ? t.failed : t.review) + ", " +
+             std::string(failed ? t_failed : t_review) + ", " +
              std::string(findings::ToString(r.impact));
       if (!r.wcag.empty()) {
         out += ", WCAG";
         for (const std::string& sc : r.wcag) out += " " + sc;
       }
       out += "]\n";
-      if (!r.error.empty()) out += "      " + std::string(t.rule_error) + ": " + r.error + "\n";
+      if (!r.error.empty()) out += "      " + std::string(t_rule_error) + ": " + r.error + "\n";
       size_t shown = 0;
       for (const findings::Finding& f : r.findings) {
         if (shown == o.max_findings_per_rule) break;
         ++shown;
         out += "      ";
-        if (f.line > 0) out += std::string(t.line) + " " + std::to_string(f.line) + ": ";
+        if (f.line > 0) out += std::string(t_line) + " " + std::to_string(f.line) + ": ";
         out += Printable(f.selector) + "\n";
         if (!f.snippet.empty()) out += "        " + Color(o.color, "2", Printable(f.snippet)) + "\n";
         out += "        " + Printable(f.message.Get(o.lang)) + "\n";
       }
       const size_t total = failed ? r.failed : r.cant_tell;
       if (total > shown) {
-        out += "      … " + Replace0(t.more, std::to_string(total - shown)) + "\n";
+        out += "      … " + Replace0(t_more, std::to_string(total - shown)) + "\n";
       }
     }
     out += "  " + Color(o.color, "32", "✓") + " " + std::to_string(counts.passed) + " " +
-           t.rules + " " + t.passed + ", " + std::to_string(counts.inapplicable) + " " +
-           t.inapplicable + "\n\n";
+           t_rules + " " + t_passed + ", " + std::to_string(counts.inapplicable) + " " +
+           t_inapplicable + "\n\n";
   }
-  out += std::string(t.summary) + ": " + std::to_string(pages.size()) + " " + t.pages + ", " +
-         std::to_string(failed_rules) + " " + t.rules_failed + ", " +
-         std::to_string(review_rules) + " " + t.rules_review;
-  if (errored) out += ", " + std::to_string(errored) + " " + t.page_errors;
+  out += std::string(t_summary) + ": " + std::to_string(pages.size()) + " " + t_pages + ", " +
+         std::to_string(failed_rules) + " " + t_rules_failed + ", " +
+         std::to_string(review_rules) + " " + t_rules_review;
+  if (errored) out += ", " + std::to_string(errored) + " " + t_page_errors;
   out += "\n";
   return out;
 }

@@ -84,6 +84,19 @@ TEST(I18nTest, Local_NoWriterAsksForAMissingKey) {
     }
     const std::string index = RenderCampaignHtml(rows, testing::FixtureCatalog(), lang, true);
     EXPECT_EQ(index.find("⟦"), std::string::npos) << index.substr(index.find("⟦"), 60);
+    TextOptions to;
+    to.lang = lang;
+    const std::string text = RenderCheckText(testing::FixtureReport("instituto-vivienda").pages,
+                                             testing::FixtureCatalog(), to);
+    EXPECT_EQ(text.find("⟦"), std::string::npos) << text;
+  }
+  for (const char* kind : {"empty", "not-html", "too-large", "too-deep", "not-found",
+                           "unreadable", "timeout", "http", "something-new"}) {
+    const findings::LocalizedText t = PageErrorText({kind, "detalle"});
+    EXPECT_EQ((t.es + t.en).find("⟦"), std::string::npos) << kind;
+    if (std::string_view(kind) != "something-new") {
+      EXPECT_NE(t.es, t.en) << kind;
+    }
   }
 }
 
