@@ -69,21 +69,6 @@ uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& arg
   return report::CountGatedFailures(report, fail_on, &diff);
 }
 
-Result<uint64_t> GatedCampaignFailures(const std::string& out_dir,
-                                       const std::vector<report::EntitySummary>& rows,
-                                       const GateArgs& args, const report::Baseline* baseline,
-                                       std::string_view lang) {
-  uint64_t total = 0;
-  for (const report::EntitySummary& row : rows) {
-    if (row.report_dir.empty()) continue;
-    auto r = report::LoadComparableReport(std::filesystem::path(out_dir) / row.report_dir /
-                                          "report.json");
-    if (!r.ok()) return r.status();
-    total += GatedFailures(*r, args, baseline, lang, rows.size() == 1);
-  }
-  return total;
-}
-
 int GateExitCode(uint64_t counted, const GateArgs& args) {
   return counted > args.max_failures ? kExitFailures : kExitOk;
 }

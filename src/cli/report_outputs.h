@@ -46,13 +46,6 @@ uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& arg
                        const report::Baseline* baseline, std::string_view lang,
                        bool sole_entity);
 
-// The gated failures of a finished campaign, summed over its entities, read back from each
-// OUT/<report_dir>/report.json (entities without a report add nothing).
-Result<uint64_t> GatedCampaignFailures(const std::string& out_dir,
-                                       const std::vector<report::EntitySummary>& rows,
-                                       const GateArgs& args, const report::Baseline* baseline,
-                                       std::string_view lang);
-
 // kExitFailures when `counted` exceeds --max-failures, else kExitOk.
 int GateExitCode(uint64_t counted, const GateArgs& args);
 

@@ -222,3 +222,26 @@ TEST(FormatsTest, Local_NamesAndNormalisation) {
 
 }  // namespace
 }  // namespace verifica::report
+
+namespace verifica::report {
+namespace {
+
+// SARIF and JUnit of a real check run over the demo portals (every rule, real findings).
+TEST(SarifTest, Sarif210_RealRunIsValid) {
+  testing::TempDir dir;
+  const testing::RunResult r = testing::Run(
+      {testing::VerificaBinary(), "check", testing::SourcePath("fixtures/demo/sites"), "--format",
+       "sarif,junit", "-o", (dir.path() / "out").string()});
+  ASSERT_NE(r.exit_code, 2) << r.err;
+  const std::string sarif = testing::ReadFileOrEmpty(dir.path() / "out/report.sarif");
+  json j = json::parse(sarif, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_GT(j["runs"][0]["results"].size(), 10u);
+  ExpectValidSarif({{"demo.sarif", sarif}});
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_file((dir.path() / "out/report.junit.xml").c_str()));
+  EXPECT_GT(doc.child("testsuites").attribute("failures").as_int(), 0);
+}
+
+}  // namespace
+}  // namespace verifica::report
