@@ -104,12 +104,9 @@ std::vector<ReportedItem> ReportedItems(const findings::EntityReport& report) {
 }
 
 bool IsObligationRule(std::string_view rule_id, const Catalog& catalog) {
-  if (auto it = catalog.find(rule_id); it != catalog.end()) {
-    const findings::RuleInfo& info = it->second;
-    if (!info.legal_basis.empty()) return true;
-    if (!info.pack.empty()) return info.pack != "wcag";
-  }
-  return !rule_id.starts_with("wcag-");
+  if (auto it = catalog.find(rule_id); it != catalog.end()) return !it->second.legal_basis.empty();
+  // Not in the catalog: WCAG rules and the crawler's link checks are known by their prefix.
+  return !rule_id.starts_with("wcag-") && !rule_id.starts_with("link-");
 }
 
 std::string GroupKey(const RuleSummary& rule, const Catalog& catalog) {

@@ -59,8 +59,9 @@ std::vector<RuleSummary> SummarizeRules(const findings::EntityReport& report);
 // success criterion), "pack:<id>" for an obligation pack, "other" otherwise.
 std::string GroupKey(const RuleSummary& rule, const Catalog& catalog);
 
-// True for obligation rules (transparency, personal data): those with a legal basis, or whose
-// pack is not "wcag" when the catalog does not know them and their id does not start "wcag-".
+// True for obligation rules (transparency, personal data): those with a legal basis in the
+// catalog; for rules the catalog does not know, those whose id starts neither "wcag-" nor
+// "link-" (the crawler's link checks).
 bool IsObligationRule(std::string_view rule_id, const Catalog& catalog);
 
 }  // namespace verifica::report

@@ -3,6 +3,7 @@
 // standard we audit others against. Screenshots are saved under the build folder
 // (report-screenshots/) for a look.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -17,12 +18,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The demo campaign rendered into the build folder, once per test program.
-const fs::path& RenderedCampaign() {
-  static const fs::path out = [] {
-    const fs::path dir = testing::BuildDir() / "report-browser";
+// The fixture campaign rendered once per test process, into a folder of its own (ctest runs
+// each test in its own process, in parallel), removed when the process ends.
+struct RenderedFolder {
+  fs::path dir;
+  RenderedFolder() {
+    std::string tmpl = (testing::BuildDir() / "report-browser-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) != nullptr) dir = tmpl;
+  }
+  ~RenderedFolder() {
     std::error_code ec;
-    fs::remove_all(dir, ec);
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+const fs::path& RenderedCampaign() {
+  static const RenderedFolder folder;
+  static const fs::path out = [] {
+    const fs::path dir = folder.dir;
+    EXPECT_FALSE(dir.empty()) << "cannot create a folder under " << testing::BuildDir();
     OutputOptions o;
     o.formats = {"html"};
     std::vector<EntitySummary> rows;
