@@ -1,5 +1,7 @@
 #include "cli/campaign.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -8,10 +10,16 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli/campaign_rules.h"
+#include "findings/findings_json.h"
 #include "html/links.h"
+#include "report/fingerprint.h"
 #include "util/text.h"
+#include "util/url.h"
 
 namespace verifica::cli {
 
@@ -24,13 +32,41 @@ constexpr size_t kLinkSnippetBytes = 240;
 
 // Everything known about an entity while it is crawled. Shared by the workers (pages) and the
 // campaign thread (which finishes it); `mu` guards the page lists.
+// A page written to the entity's spool file (streaming mode): where its text is, and the page
+// without its rule results (what the entity's hooks and summary still need).
+struct SpooledPage {
+  findings::PageReport stub;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  bool rendered = false;  // the final text of report.json; otherwise compact JSON to render
+};
+
 struct EntityState {
   size_t index = 0;
   const Entity* entity = nullptr;
   findings::EntityInfo info;
   std::mutex mu;
-  std::vector<findings::PageReport> pages;
+  std::vector<findings::PageReport> pages;  // in memory (not streaming)
   std::vector<EntityPage> hook_pages;
+  // Streaming mode: pages go to a spool file as they are checked, the summary is built as they
+  // come, and report.json is written from the spool at the end.
+  fs::path spool_path;
+  std::FILE* spool = nullptr;
+  uint64_t spool_size = 0;
+  std::vector<SpooledPage> spooled;
+  report::SummaryBuilder summary;
+  uint64_t gated = 0;
+  bool fails = false;  // a rule failed at or above fail_on
+  bool render_on_worker = false;  // http(s) entity: fingerprints need no context
+  Status spool_error;
+  ~EntityState() {
+    if (spool != nullptr) std::fclose(spool);
+    std::error_code ec;
+    if (!spool_path.empty()) {
+      fs::remove(spool_path, ec);
+      fs::remove(spool_path.parent_path(), ec);  // only when nothing else is in it
+    }
+  }
 };
 
 findings::EntityInfo InfoOf(const Entity& e) {
@@ -87,6 +123,9 @@ class Campaign : public fetch::CrawlDelegate {
                                                   const EntityState& st,
                                                   const fetch::FetchedPage& page) const;
   void FinishEntity(fetch::JobResult result);
+  void Spool(EntityState& st, findings::PageReport page);
+  Status WriteStreamedReport(EntityState& st, findings::EntityReport& head,
+                             std::vector<SpooledPage>& pages);
   ProgressSnapshot Snapshot();
 
   const std::vector<Entity>& entities_;
@@ -122,6 +161,11 @@ std::optional<fetch::JobSpec> Campaign::NextJob() {
   st->index = i;
   st->entity = &e;
   st->info = InfoOf(e);
+  if (options_.stream_pages) {
+    st->render_on_worker = url::IsHttp(e.start.url);
+    st->spool_path = options_.out_dir / e.id /
+                     (".report-pages.spool-" + std::to_string(static_cast<long>(::getpid())));
+  }
   {
     std::lock_guard<std::mutex> lock(states_mu_);
     states_[i] = st;
@@ -249,9 +293,14 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
   }
   in.body.clear();
   in.body.shrink_to_fit();
-  {
+  if (options_.stream_pages) {
+    Spool(*st, std::move(report));
+  } else {
     std::lock_guard<std::mutex> lock(st->mu);
     st->pages.push_back(std::move(report));
+  }
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
     if (options_.hooks.on_entity) {
       st->hook_pages.push_back({page.url, page.final_url, page.depth, page.offsite, page.role,
                                 std::move(data)});
@@ -272,6 +321,12 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   }
   const Entity& e = *st->entity;
   if (result.interrupted) {
+    if (!st->spool_path.empty()) {
+      // Workers may still hold the entity: its spool goes when the last of them lets go; the
+      // folder is removed now if nothing else is in it.
+      std::error_code ec;
+      fs::remove(st->spool_path.parent_path(), ec);
+    }
     ++result_.interrupted;
     result_.rows[st->index] =
         RowWithoutReport(e, "interrupted", "the scan was interrupted before this entity was done");
@@ -316,7 +371,24 @@ void Campaign::FinishEntity(fetch::JobResult result) {
     std::string message = f.message;
     if (!f.redirects.empty()) message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
     p.error = findings::PageError{f.kind, std::move(message)};
-    rep.pages.push_back(std::move(p));
+    if (options_.stream_pages) {
+      Spool(*st, std::move(p));
+    } else {
+      rep.pages.push_back(std::move(p));
+    }
+  }
+  std::vector<SpooledPage> spooled;
+  if (options_.stream_pages) {
+    {
+      std::lock_guard<std::mutex> lock(st->mu);
+      spooled = std::move(st->spooled);
+    }
+    std::stable_sort(spooled.begin(), spooled.end(), [](const SpooledPage& a, const SpooledPage& b) {
+      return a.stub.url < b.stub.url;
+    });
+    // The hooks and the page roles read the pages without their rule results.
+    rep.pages.reserve(spooled.size());
+    for (const SpooledPage& sp : spooled) rep.pages.push_back(sp.stub);
   }
   std::stable_sort(rep.pages.begin(), rep.pages.end(),
                    [](const findings::PageReport& a, const findings::PageReport& b) {
@@ -351,10 +423,26 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   }
   if (FailsAtOrAbove(rep.entity_rules, options_.fail_on)) result_.failures_at_or_above = true;
 
-  const fs::path dir = options_.out_dir / e.id;
-  Status written = report::WriteEntityOutputs(rep, options_.catalog, dir, options_.output);
-  if (options_.count_failures) result_.gated_failures += options_.count_failures(rep);
-  report::EntitySummary row = report::Summarize(rep, e.id);
+  Status written;
+  report::EntitySummary row;
+  if (options_.stream_pages) {
+    if (st->fails) result_.failures_at_or_above = true;
+    st->summary.AddEntityRules(rep.entity_rules);
+    written = WriteStreamedReport(*st, rep, spooled);
+    result_.gated_failures += st->gated;
+    if (options_.count_failures) {
+      findings::EntityReport entity_only;
+      entity_only.entity = rep.entity;
+      entity_only.entity_rules = rep.entity_rules;
+      result_.gated_failures += options_.count_failures(entity_only);
+    }
+    row = st->summary.Finish(rep.entity, static_cast<uint32_t>(rep.documents.size()), e.id);
+  } else {
+    const fs::path dir = options_.out_dir / e.id;
+    written = report::WriteEntityOutputs(rep, options_.catalog, dir, options_.output);
+    if (options_.count_failures) result_.gated_failures += options_.count_failures(rep);
+    row = report::Summarize(rep, e.id);
+  }
   if (!written.ok()) {
     if (result_.write_error.ok()) result_.write_error = written;
     row.report_dir.clear();
@@ -370,6 +458,118 @@ void Campaign::FinishEntity(fetch::JobResult result) {
                 row.status == "unreachable" ? row.error.c_str() : "");
   progress_message_ = line;
   result_.rows[st->index] = std::move(row);
+}
+
+void Campaign::Spool(EntityState& st, findings::PageReport page) {
+  // Rendering and counting happen outside the lock, on the worker.
+  std::string text;
+  if (st.render_on_worker) {
+    static const report::FingerprintContext kNoContext = report::FingerprintContext::For({}, {});
+    text = report::RenderPageJsonElement(page, kNoContext);
+  } else {
+    // file:// fingerprints depend on the folder all pages share: rendered at the end.
+    nlohmann::json j = page;
+    text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  uint64_t gated = 0;
+  if (options_.count_failures) {
+    findings::EntityReport one;
+    one.entity = st.info;
+    one.pages.push_back(std::move(page));
+    gated = options_.count_failures(one);
+    page = std::move(one.pages.front());
+  }
+  const bool fails = FailsAtOrAbove(page.rules, options_.fail_on);
+  std::lock_guard<std::mutex> lock(st.mu);
+  st.summary.AddPage(page);
+  st.gated += gated;
+  st.fails = st.fails || fails;
+  if (st.spool == nullptr && st.spool_error.ok()) {
+    std::error_code ec;
+    fs::create_directories(st.spool_path.parent_path(), ec);
+    st.spool = std::fopen(st.spool_path.c_str(), "w+b");
+    if (st.spool == nullptr) st.spool_error = IoError("cannot write " + st.spool_path.string());
+  }
+  SpooledPage sp;
+  if (st.spool != nullptr && st.spool_error.ok()) {
+    if (std::fwrite(text.data(), 1, text.size(), st.spool) != text.size()) {
+      st.spool_error = IoError("writing " + st.spool_path.string() + " failed (disk full?)");
+    }
+    sp.offset = st.spool_size;
+    sp.length = text.size();
+    st.spool_size += text.size();
+  }
+  sp.rendered = st.render_on_worker;
+  page.rules.clear();
+  page.rules.shrink_to_fit();
+  sp.stub = std::move(page);
+  st.spooled.push_back(std::move(sp));
+}
+
+Status Campaign::WriteStreamedReport(EntityState& st, findings::EntityReport& rep,
+                                     std::vector<SpooledPage>& pages) {
+  if (!st.spool_error.ok()) return st.spool_error;
+  if (st.spool != nullptr && std::fflush(st.spool) != 0) {
+    return IoError("writing " + st.spool_path.string() + " failed (disk full?)");
+  }
+  const report::FingerprintContext ctx = st.render_on_worker
+                                             ? report::FingerprintContext::For({}, {})
+                                             : report::FingerprintContext::For(rep.pages,
+                                                                               rep.entity_rules);
+  std::vector<findings::PageReport> stubs;
+  stubs.swap(rep.pages);
+  report::EntityJsonFrame frame =
+      report::RenderEntityJsonFrame(rep, st.summary.Score(), ctx, !pages.empty());
+  rep.pages.swap(stubs);
+  const fs::path dir = options_.out_dir / st.entity->id;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return IoError("cannot create " + dir.string() + ": " + ec.message());
+  const fs::path target = dir / "report.json";
+  const fs::path tmp = target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+  Status status;
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return IoError("cannot write " + target.string() + ": folder missing or not writable");
+    out << frame.before_pages;
+    std::string buf;
+    for (size_t i = 0; i < pages.size() && status.ok(); ++i) {
+      const SpooledPage& sp = pages[i];
+      if (i > 0) out << report::kPageJsonSeparator;
+      buf.resize(sp.length);
+      if (st.spool == nullptr || fseeko(st.spool, static_cast<off_t>(sp.offset), SEEK_SET) != 0 ||
+          std::fread(buf.data(), 1, buf.size(), st.spool) != buf.size()) {
+        status = IoError("cannot read back " + st.spool_path.string());
+        break;
+      }
+      if (sp.rendered) {
+        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+        continue;
+      }
+      nlohmann::json j = nlohmann::json::parse(buf, nullptr, /*allow_exceptions=*/false);
+      findings::PageReport page;
+      if (j.is_discarded()) {
+        status = InternalError("corrupt page record in " + st.spool_path.string());
+        break;
+      }
+      try {
+        findings::from_json(j, page);
+      } catch (const nlohmann::json::exception& ex) {
+        status = InternalError(std::string("corrupt page record: ") + ex.what());
+        break;
+      }
+      out << report::RenderPageJsonElement(page, ctx);
+    }
+    out << frame.after_pages;
+    out.flush();
+    if (status.ok() && !out) status = IoError("writing " + target.string() + " failed (disk full?)");
+  }
+  if (status.ok()) {
+    fs::rename(tmp, target, ec);
+    if (ec) status = IoError("cannot write " + target.string() + ": " + ec.message());
+  }
+  if (!status.ok()) fs::remove(tmp, ec);
+  return status;
 }
 
 ProgressSnapshot Campaign::Snapshot() {

@@ -42,6 +42,11 @@ struct CampaignOptions {
   // its files are written (the scan counts the failures that gate its exit code here, so no
   // report is read back); it may set fingerprints. The sum is CampaignResult::gated_failures.
   std::function<uint64_t(findings::EntityReport&)> count_failures;
+  // Write report.json while crawling: each page goes to a spool file in OUT/<id>/ as soon as it
+  // is checked, and report.json is streamed from it at the end, so memory does not grow with the
+  // number of pages. Only report.json is written then (the other formats need the whole report
+  // in memory); count_failures is called once per page and once for the entity rules.
+  bool stream_pages = false;
   // Set (e.g. by a SIGINT handler) to stop: finished entities keep their reports, the others
   // get none, and the summary says they were interrupted.
   const std::atomic<bool>* interrupt = nullptr;

@@ -155,6 +155,7 @@ std::vector<int> ArrayItemLines(std::string_view text) {
       continue;
     }
     if (c == '"') {
+      if (depth == 1) lines.push_back(line);  // a string item (rejected later)
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (depth == 1) lines.push_back(line);

@@ -239,6 +239,11 @@ int RunScan(const ScanArgs& a) {
   gate.fail_on = a.fail_on;
   const report::Baseline* baseline_ptr = baseline->has_value() ? &**baseline : nullptr;
   const bool sole_entity = entities.size() == 1;
+  // With report.json as the only output (--format json) and no baseline to compare with, pages
+  // are streamed to disk: memory stays flat however many pages an entity has.
+  o.stream_pages = baseline_ptr == nullptr && !formats->empty() &&
+                   std::all_of(formats->begin(), formats->end(),
+                               [](const std::string& f) { return f == "json"; });
   o.count_failures = [&](findings::EntityReport& rep) {
     // Comparing with a baseline matches findings by fingerprint (the same ones report.json has).
     if (baseline_ptr != nullptr) report::AssignFingerprints(rep);

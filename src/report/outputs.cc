@@ -42,97 +42,104 @@ Status WriteFileAtomic(const fs::path& path, std::string_view text) {
   return Status::Ok();
 }
 
-double Score(const findings::EntityReport& report) {
-  uint64_t passed = 0, failed = 0;
-  auto count = [&](const findings::RuleResult& r) {
-    if (r.outcome == Outcome::kPassed) ++passed;
-    if (r.outcome == Outcome::kFailed) ++failed;
-  };
-  for (const auto& p : report.pages) {
-    for (const auto& r : p.rules) count(r);
+void SummaryBuilder::Visit(const findings::RuleResult& r) {
+  if (r.outcome == Outcome::kPassed) ++passed_;
+  if (r.outcome == Outcome::kFailed) {
+    ++failed_;
+    failed_ids_.insert(r.id);
+    size_t listed = 0;
+    for (const auto& f : r.findings) {
+      if (f.outcome == Outcome::kFailed) ++listed;
+    }
+    // Findings beyond the per-page cap are counted, not listed.
+    const size_t total = std::max<size_t>(listed, r.failed);
+    findings_by_impact_[static_cast<size_t>(r.impact)] += static_cast<uint32_t>(total);
+  } else if (r.outcome == Outcome::kCantTell) {
+    review_ids_.insert(r.id);
   }
-  for (const auto& r : report.entity_rules) count(r);
-  if (passed + failed == 0) return 100.0;
-  return std::round(1000.0 * static_cast<double>(passed) / static_cast<double>(passed + failed)) /
+  if (!r.id.starts_with("wcag-")) {
+    auto [it, inserted] = obligations_.emplace(r.id, r.outcome);
+    if (!inserted) it->second = findings::Worst(it->second, r.outcome);
+  }
+}
+
+void SummaryBuilder::AddPage(const findings::PageReport& p) {
+  ++pages_;
+  if (p.error) {
+    ++page_errors_;
+  } else {
+    any_ok_ = true;
+  }
+  if (!have_first_) {
+    have_first_ = true;
+    first_error_message_ = p.error ? p.error->message : std::string();
+  }
+  for (const auto& r : p.rules) Visit(r);
+}
+
+void SummaryBuilder::AddEntityRules(const std::vector<findings::RuleResult>& rules) {
+  for (const auto& r : rules) Visit(r);
+}
+
+double SummaryBuilder::Score() const {
+  if (passed_ + failed_ == 0) return 100.0;
+  return std::round(1000.0 * static_cast<double>(passed_) /
+                    static_cast<double>(passed_ + failed_)) /
          10.0;
 }
 
-EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir) {
+EntitySummary SummaryBuilder::Finish(const findings::EntityInfo& entity, uint32_t documents,
+                                     std::string report_dir) const {
   EntitySummary s;
-  s.entity = report.entity;
+  s.entity = entity;
   s.report_dir = std::move(report_dir);
-  s.pages = static_cast<uint32_t>(report.pages.size());
-  s.documents = static_cast<uint32_t>(report.documents.size());
-  std::set<std::string> failed, review;
-  auto visit = [&](const findings::RuleResult& r) {
-    if (r.outcome == Outcome::kFailed) {
-      failed.insert(r.id);
-      for (const auto& f : r.findings) {
-        if (f.outcome == Outcome::kFailed) ++s.findings_by_impact[static_cast<size_t>(r.impact)];
-      }
-      // Findings beyond the per-page cap are counted, not listed.
-      if (r.failed > r.findings.size()) {
-        size_t listed = static_cast<size_t>(std::count_if(
-            r.findings.begin(), r.findings.end(),
-            [](const findings::Finding& f) { return f.outcome == Outcome::kFailed; }));
-        s.findings_by_impact[static_cast<size_t>(r.impact)] +=
-            static_cast<uint32_t>(r.failed - listed);
-      }
-    } else if (r.outcome == Outcome::kCantTell) {
-      review.insert(r.id);
-    }
-  };
-  for (const auto& p : report.pages) {
-    if (p.error) ++s.page_errors;
-    for (const auto& r : p.rules) visit(r);
-  }
-  for (const auto& r : report.entity_rules) visit(r);
-  for (const std::string& id : failed) review.erase(id);
-  s.rules_failed = static_cast<uint32_t>(failed.size());
+  s.pages = pages_;
+  s.page_errors = page_errors_;
+  s.documents = documents;
+  s.findings_by_impact = findings_by_impact_;
+  std::set<std::string> review = review_ids_;
+  for (const std::string& id : failed_ids_) review.erase(id);
+  s.rules_failed = static_cast<uint32_t>(failed_ids_.size());
   s.rules_cant_tell = static_cast<uint32_t>(review.size());
-  s.failed_rule_ids.assign(failed.begin(), failed.end());
-  std::map<std::string, Outcome> obligations;  // rule id → worst outcome
-  auto visit_obligation = [&](const findings::RuleResult& r) {
-    if (r.id.starts_with("wcag-")) return;
-    auto [it, inserted] = obligations.emplace(r.id, r.outcome);
-    if (!inserted) it->second = findings::Worst(it->second, r.outcome);
-  };
-  for (const auto& p : report.pages) {
-    for (const auto& r : p.rules) visit_obligation(r);
-  }
-  for (const auto& r : report.entity_rules) visit_obligation(r);
-  for (const auto& [id, o] : obligations) {
+  s.failed_rule_ids.assign(failed_ids_.begin(), failed_ids_.end());
+  for (const auto& [id, o] : obligations_) {
     if (o == Outcome::kFailed) ++s.obligations_failed;
     if (o == Outcome::kCantTell) ++s.obligations_cant_tell;
     if (o == Outcome::kPassed) ++s.obligations_passed;
   }
-  s.score = Score(report);
-  const bool any_ok = std::any_of(report.pages.begin(), report.pages.end(),
-                                  [](const findings::PageReport& p) { return !p.error; });
-  s.status = any_ok ? "ok" : "unreachable";
-  if (!any_ok) {
-    s.error = report.pages.empty() ? "no page was fetched"
-                                   : (report.pages.front().error
-                                          ? report.pages.front().error->message
-                                          : std::string("no page could be checked"));
+  s.score = Score();
+  s.status = any_ok_ ? "ok" : "unreachable";
+  if (!any_ok_) {
+    s.error = pages_ == 0 ? "no page was fetched"
+                          : (!first_error_message_.empty() ? first_error_message_
+                                                           : std::string("no page could be checked"));
   }
   return s;
 }
 
-std::string RenderEntityJson(const findings::EntityReport& report) {
-  // The pages are converted to JSON one at a time and spliced into the text of the rest, so the
-  // JSON tree of a large crawl is never built whole (the text is the same as dumping the whole
-  // tree: each page is indented as an element of "pages").
-  findings::EntityReport head;
-  head.schema = report.schema;
-  head.entity = report.entity;
-  head.crawl = report.crawl;
-  head.entity_rules = report.entity_rules;
-  head.documents = report.documents;
-  head.page_roles = report.page_roles;
-  nlohmann::json j = head;
+double Score(const findings::EntityReport& report) {
+  SummaryBuilder b;
+  for (const auto& p : report.pages) b.AddPage(p);
+  b.AddEntityRules(report.entity_rules);
+  return b.Score();
+}
+
+EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir) {
+  SummaryBuilder b;
+  for (const auto& p : report.pages) b.AddPage(p);
+  b.AddEntityRules(report.entity_rules);
+  return b.Finish(report.entity, static_cast<uint32_t>(report.documents.size()),
+                  std::move(report_dir));
+}
+
+namespace {
+constexpr std::string_view kPagesPlaceholder = "verifica:pages";
+}  // namespace
+
+EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report, double score,
+                                      const FingerprintContext& ctx, bool has_pages) {
+  nlohmann::json j = report;
   // Fingerprints are written with every finding (baselines, SARIF), computed from the report.
-  const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
   for (size_t ri = 0; ri < report.entity_rules.size(); ++ri) {
     const findings::RuleResult& r = report.entity_rules[ri];
     for (size_t fi = 0; fi < r.findings.size(); ++fi) {
@@ -141,38 +148,64 @@ std::string RenderEntityJson(const findings::EntityReport& report) {
           ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
     }
   }
-  j["score"] = {{"value", Score(report)},
+  j["score"] = {{"value", score},
                 {"definition",
                  "percent of applicable rule results (rule x page, and entity rules) that "
                  "passed; needs-review results are left out"}};
-  static constexpr std::string_view kPlaceholder = "verifica:pages";
-  if (!report.pages.empty()) j["pages"] = nlohmann::json::array({std::string(kPlaceholder)});
-  std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (!report.pages.empty()) {
-    std::string pages;
-    for (size_t pi = 0; pi < report.pages.size(); ++pi) {
-      const findings::PageReport& p = report.pages[pi];
-      nlohmann::json pj = p;
-      for (size_t ri = 0; ri < p.rules.size(); ++ri) {
-        const findings::RuleResult& r = p.rules[ri];
-        for (size_t fi = 0; fi < r.findings.size(); ++fi) {
-          const findings::Finding& f = r.findings[fi];
-          pj["rules"][ri]["findings"][fi]["fingerprint"] = ctx.Of(r.id, FindingPageUrl(&p, f), f);
-        }
-      }
-      const std::string one = pj.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-      if (pi > 0) pages += ",\n    ";
-      for (char c : one) {
-        pages += c;
-        if (c == '\n') pages += "    ";
-      }
-    }
-    // "pages" sorts after every key a page-derived or user-given string can be in.
-    const std::string quoted = "\"" + std::string(kPlaceholder) + "\"";
-    const size_t at = text.rfind(quoted);
-    if (at != std::string::npos) text.replace(at, quoted.size(), pages);
+  if (has_pages) j["pages"] = nlohmann::json::array({std::string(kPagesPlaceholder)});
+  std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  EntityJsonFrame frame;
+  // "pages" sorts after every key a page-derived or user-given string can be in.
+  const std::string quoted = "\"" + std::string(kPagesPlaceholder) + "\"";
+  const size_t at = has_pages ? text.rfind(quoted) : std::string::npos;
+  if (at == std::string::npos) {
+    frame.before_pages = std::move(text);
+  } else {
+    frame.before_pages = text.substr(0, at);
+    frame.after_pages = text.substr(at + quoted.size());
   }
-  return text + "\n";
+  return frame;
+}
+
+std::string RenderPageJsonElement(const findings::PageReport& p, const FingerprintContext& ctx) {
+  nlohmann::json pj = p;
+  for (size_t ri = 0; ri < p.rules.size(); ++ri) {
+    const findings::RuleResult& r = p.rules[ri];
+    for (size_t fi = 0; fi < r.findings.size(); ++fi) {
+      const findings::Finding& f = r.findings[fi];
+      pj["rules"][ri]["findings"][fi]["fingerprint"] = ctx.Of(r.id, FindingPageUrl(&p, f), f);
+    }
+  }
+  const std::string one = pj.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Indented as an element of "pages" (two levels deep).
+  std::string out;
+  out.reserve(one.size() + one.size() / 16);
+  for (char c : one) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+std::string RenderEntityJson(const findings::EntityReport& report) {
+  // The pages are converted to JSON one at a time and spliced into the text of the rest, so the
+  // JSON tree of a large crawl is never built whole (the text is the same as dumping the whole
+  // tree).
+  findings::EntityReport head;
+  head.schema = report.schema;
+  head.entity = report.entity;
+  head.crawl = report.crawl;
+  head.entity_rules = report.entity_rules;
+  head.documents = report.documents;
+  head.page_roles = report.page_roles;
+  const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
+  EntityJsonFrame frame = RenderEntityJsonFrame(head, Score(report), ctx, !report.pages.empty());
+  std::string text = std::move(frame.before_pages);
+  for (size_t pi = 0; pi < report.pages.size(); ++pi) {
+    if (pi > 0) text += kPageJsonSeparator;
+    text += RenderPageJsonElement(report.pages[pi], ctx);
+  }
+  return text + frame.after_pages;
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& files) {

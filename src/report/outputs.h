@@ -9,6 +9,8 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +18,7 @@
 
 #include "findings/findings.h"
 #include "report/check_output.h"
+#include "report/fingerprint.h"
 #include "util/status.h"
 
 namespace verifica::report {
@@ -56,8 +59,43 @@ double Score(const findings::EntityReport& report);
 
 EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir);
 
+// Summarize() and Score() one page at a time, for a scan that never holds all of an entity's
+// pages (Summarize and Score are built on it, so the figures are the same).
+class SummaryBuilder {
+ public:
+  void AddPage(const findings::PageReport& page);
+  void AddEntityRules(const std::vector<findings::RuleResult>& rules);
+  double Score() const;
+  EntitySummary Finish(const findings::EntityInfo& entity, uint32_t documents,
+                       std::string report_dir) const;
+
+ private:
+  void Visit(const findings::RuleResult& r);
+  uint32_t pages_ = 0, page_errors_ = 0;
+  bool any_ok_ = false;
+  bool have_first_ = false;
+  std::string first_error_message_;  // the first page's error, for unreachable entities
+  uint64_t passed_ = 0, failed_ = 0;
+  std::array<uint32_t, 4> findings_by_impact_{};
+  std::set<std::string> failed_ids_, review_ids_;
+  std::map<std::string, findings::Outcome> obligations_;  // rule id -> worst outcome
+};
+
 // The JSON text of report.json.
 std::string RenderEntityJson(const findings::EntityReport& report);
+
+// report.json in pieces, for a writer that streams the pages from disk (the text is the same as
+// RenderEntityJson's): the document around the pages, given without them, and each page as an
+// element of "pages"; elements are separated by kPageJsonSeparator.
+struct EntityJsonFrame {
+  std::string before_pages;
+  std::string after_pages;
+};
+inline constexpr std::string_view kPageJsonSeparator = ",\n    ";
+EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report_without_pages,
+                                      double score, const FingerprintContext& ctx,
+                                      bool has_pages);
+std::string RenderPageJsonElement(const findings::PageReport& page, const FingerprintContext& ctx);
 
 // Writes dir/report.json and the requested formats. Creates `dir`.
 Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& catalog,
