@@ -6,7 +6,6 @@
 
 #include "cli/packs_wiring.h"
 
-
 namespace verifica::cli {
 
 namespace {
@@ -22,8 +21,8 @@ class ComputedEntityRule : public rules::Rule {
 };
 
 std::string ErrorList(const std::vector<rules::decl::PackError>& errors) {
-  std::string out = std::to_string(errors.size()) +
-                    (errors.size() == 1 ? " error" : " errors") + " in obligation packs:";
+  std::string out = std::to_string(errors.size()) + (errors.size() == 1 ? " error" : " errors") +
+                    " in obligation packs:";
   for (const auto& e : errors) out += "\n  " + e.ToString();
   return out;
 }
@@ -34,8 +33,9 @@ void AddPacksOptions(CLI::App* sub, PacksArgs* args) {
   sub->add_option("--packs", args->dirs,
                   "Also load the obligation packs (.json) in this file or folder (repeatable); a "
                   "pack with the id of a built-in one replaces it");
-  sub->add_option("--today", args->today,
-                  "Judge dates as of this day (YYYY-MM-DD) instead of today, for reproducible runs");
+  sub->add_option(
+      "--today", args->today,
+      "Judge dates as of this day (YYYY-MM-DD) instead of today, for reproducible runs");
 }
 
 Result<rules::decl::CivilDate> ResolveToday(const PacksArgs& args) {

@@ -148,12 +148,13 @@ class Shared {
       for (const RoleSpec* spec : it->second) {
         if (l.depth > spec->max_depth) continue;
         if (spec->link_exclude && spec->link_exclude->PartialMatch(folded_text)) continue;
-        const bool m =
-            (spec->link_text && !folded_text.empty() && spec->link_text->PartialMatch(folded_text)) ||
-            (spec->link_href && spec->link_href->PartialMatch(folded_url)) ||
-            (spec->link_host && !host.empty() && spec->link_host->PartialMatch(host));
+        const bool m = (spec->link_text && !folded_text.empty() &&
+                        spec->link_text->PartialMatch(folded_text)) ||
+                       (spec->link_href && spec->link_href->PartialMatch(folded_url)) ||
+                       (spec->link_host && !host.empty() && spec->link_host->PartialMatch(host));
         if (!m) continue;
-        if (std::find(matched.begin(), matched.end(), role) == matched.end()) matched.push_back(role);
+        if (std::find(matched.begin(), matched.end(), role) == matched.end())
+          matched.push_back(role);
         hint.allow_offsite = hint.allow_offsite || spec->offsite;
         if (spec->priority > best) {
           best = spec->priority;
@@ -169,7 +170,8 @@ class Shared {
       if (v.size() >= kMaxLinksPerTarget * matched.size() || es->link_records >= kMaxLinkRecords) {
         break;
       }
-      v.push_back({role, Short(text::CollapseWhitespace(l.text)), std::string(l.referrer), l.depth});
+      v.push_back(
+          {role, Short(text::CollapseWhitespace(l.text)), std::string(l.referrer), l.depth});
       ++es->link_records;
     }
     return hint;
@@ -216,7 +218,8 @@ class Shared {
             if (h.level <= 2 && spec->page_exclude->PartialMatch(h.text)) s.excluded = true;
           }
         }
-        if (spec->page_title && !view.title().empty() && spec->page_title->PartialMatch(view.title())) {
+        if (spec->page_title && !view.title().empty() &&
+            spec->page_title->PartialMatch(view.title())) {
           s.title = true;
         }
         if (spec->page_heading && s.heading_text.empty()) {
@@ -265,9 +268,9 @@ class Shared {
       for (const findings::PageReport& p : report.pages) {
         if (!p.error) continue;
         const std::string& kind = p.error->kind;
-        if (p.status < 400 && (kind == "robots" || kind == "robots-unreachable" ||
-                               kind == "private-address" || kind == "too-large" ||
-                               kind == "scheme" || kind == "not-html" || kind == "empty")) {
+        if (p.status < 400 &&
+            (kind == "robots" || kind == "robots-unreachable" || kind == "private-address" ||
+             kind == "too-large" || kind == "scheme" || kind == "not-html" || kind == "empty")) {
           continue;
         }
         BrokenLink b{p.status, kind};
@@ -310,10 +313,9 @@ class Shared {
                                            pdf_text.parsed && pdf_text.has_text_layer);
         facts = Observe(*es, view, d.url, r.final_url.empty() ? d.url : r.final_url, depth);
         if (facts) {
-          facts->document_error = !pdf_text.parsed ? pdf_text.error
-                                  : !pdf_text.has_text_layer
-                                      ? "sin capa de texto / no text layer"
-                                      : std::string();
+          facts->document_error = !pdf_text.parsed           ? pdf_text.error
+                                  : !pdf_text.has_text_layer ? "sin capa de texto / no text layer"
+                                                             : std::string();
         }
       }
       if (!facts) continue;
@@ -342,26 +344,30 @@ class Shared {
     if (role == "home") add("URL de partida de la entidad", "the entity's start URL");
     for (const RoleLink& l : LinksTo(es, f.url, f.final_url)) {
       if (l.role != role) continue;
-      add("enlace «" + l.text + "» en " + l.referrer + " (profundidad " + std::to_string(l.depth) + ")",
+      add("enlace «" + l.text + "» en " + l.referrer + " (profundidad " + std::to_string(l.depth) +
+              ")",
           "link \"" + l.text + "\" on " + l.referrer + " (depth " + std::to_string(l.depth) + ")");
       break;
     }
     if (auto it = f.signals.find(role); it != f.signals.end()) {
       if (it->second.title) add("título «" + f.title + "»", "title \"" + f.title + "\"");
       if (it->second.heading) {
-        add("encabezado «" + it->second.heading_text + "»", "heading \"" + it->second.heading_text + "\"");
+        add("encabezado «" + it->second.heading_text + "»",
+            "heading \"" + it->second.heading_text + "\"");
       }
       if (it->second.url) add("dirección de la página", "page address");
     }
     if (f.is_document) {
-      add(f.readable ? "documento PDF con texto" : "documento PDF no legible por máquina (" + f.document_error + ")",
-          f.readable ? "PDF document with text" : "PDF document not machine-readable (" + f.document_error + ")");
+      add(f.readable ? "documento PDF con texto"
+                     : "documento PDF no legible por máquina (" + f.document_error + ")",
+          f.readable ? "PDF document with text"
+                     : "PDF document not machine-readable (" + f.document_error + ")");
     }
     return why;
   }
 
-  Choice Choose(EntityState& es, const std::vector<const PageFacts*>& facts, const std::string& role,
-                const PageFacts* home) {
+  Choice Choose(EntityState& es, const std::vector<const PageFacts*>& facts,
+                const std::string& role, const PageFacts* home) {
     Choice c;
     if (role == "home") {
       if (home != nullptr) {
@@ -426,16 +432,17 @@ class Shared {
         if (l.role != role) continue;
         auto b = es.broken.find(NormalizedOr(target));
         if (b == es.broken.end()) continue;
-        const std::string code = b->second.status > 0 ? "HTTP " + std::to_string(b->second.status)
-                                                      : b->second.kind;
+        const std::string code =
+            b->second.status > 0 ? "HTTP " + std::to_string(b->second.status) : b->second.kind;
         return {"el enlace «" + l.text + "» en " + l.referrer + " lleva a " + target +
                     ", que no se pudo obtener (" + code + ")",
                 "link \"" + l.text + "\" on " + l.referrer + " leads to " + target +
                     ", which could not be fetched (" + code + ")"};
       }
     }
-    return {"ningún enlace ni página coincidió (" + std::to_string(pages_seen) + " páginas revisadas)",
-            "no link or page matched (" + std::to_string(pages_seen) + " pages examined)"};
+    return {
+        "ningún enlace ni página coincidió (" + std::to_string(pages_seen) + " páginas revisadas)",
+        "no link or page matched (" + std::to_string(pages_seen) + " pages examined)"};
   }
 
   findings::RuleResult Judged(const RuleSpec& rule, const std::vector<Judgement>& units) {
@@ -586,8 +593,8 @@ class Shared {
   }
 
   findings::RuleResult RolesResult(EntityState& es, const std::vector<std::string>& roles,
-                                   const std::map<std::string, Choice>& chosen, const PageFacts* home,
-                                   size_t pages_seen) {
+                                   const std::map<std::string, Choice>& chosen,
+                                   const PageFacts* home, size_t pages_seen) {
     const findings::RuleInfo& info = PageRolesInfo();
     findings::RuleResult r;
     r.id = info.id;
@@ -609,10 +616,11 @@ class Shared {
         f.outcome = Outcome::kInapplicable;
         f.url = home ? home->final_url : std::string();
         f.message_id = "role-missing";
-        LocalizedText why = home && home->needs_rendering
-                                ? LocalizedText{"la página de inicio requiere renderizado (JavaScript)",
-                                                "the home page needs rendering (JavaScript)"}
-                                : WhyMissing(es, role, pages_seen);
+        LocalizedText why =
+            home && home->needs_rendering
+                ? LocalizedText{"la página de inicio requiere renderizado (JavaScript)",
+                                "the home page needs rendering (JavaScript)"}
+                : WhyMissing(es, role, pages_seen);
         f.args = {role, why.es, f.url};
         f.message.es = "Rol «" + t.es + "»: no se encontró — " + why.es + ".";
         f.message.en = "Role \"" + t.en + "\": not found — " + why.en + ".";
@@ -645,13 +653,15 @@ const findings::RuleInfo& PageRolesInfo() {
         "States which page was taken for each role the obligation rules read (home, transparency, "
         "Transparency Unit, privacy notice...) and why: the link that led to it, its title or "
         "heading."};
-    i.help = {"Si la página tomada no es la correcta, revise los enlaces del portal o los "
-              "patrones del rol en el paquete.",
-              "If the page taken is not the right one, check the portal's links or the role's "
-              "patterns in the pack."};
+    i.help = {
+        "Si la página tomada no es la correcta, revise los enlaces del portal o los "
+        "patrones del rol en el paquete.",
+        "If the page taken is not the right one, check the portal's links or the role's "
+        "patterns in the pack."};
     i.impact = findings::Impact::kMinor;
     i.tags = {"informative", "entity-scope"};
-    i.legal_basis = {{"LGTAIP (DOF 20-03-2025)", "Art. 86 (verificación mediante revisión del portal)"}};
+    i.legal_basis = {
+        {"LGTAIP (DOF 20-03-2025)", "Art. 86 (verificación mediante revisión del portal)"}};
     i.messages = {
         {"role-found", {"Rol «{0}»: se tomó {2} — {1}.", "Role \"{0}\": {2} was taken — {1}."}},
         {"role-missing", {"Rol «{0}»: no se encontró — {1}.", "Role \"{0}\": not found — {1}."}}};
@@ -660,7 +670,8 @@ const findings::RuleInfo& PageRolesInfo() {
   return info;
 }
 
-Result<ScanHooks> MakePackHooks(const PackHooksOptions& options, const std::vector<Entity>& entities) {
+Result<ScanHooks> MakePackHooks(const PackHooksOptions& options,
+                                const std::vector<Entity>& entities) {
   if (!options.catalog) return InvalidArgument("no obligation packs loaded");
   auto shared = std::make_shared<Shared>(options);
   std::string errors;

@@ -34,7 +34,8 @@ struct PackHooksOptions {
 // The hooks for a scan of `entities`. Every entity's profiles must name known packs (an empty
 // profiles column means the default packs): an unknown one is an InvalidArgument error naming
 // the entity, and nothing should be scanned.
-Result<ScanHooks> MakePackHooks(const PackHooksOptions& options, const std::vector<Entity>& entities);
+Result<ScanHooks> MakePackHooks(const PackHooksOptions& options,
+                                const std::vector<Entity>& entities);
 
 // The hooks for `scan`: the catalog of `packs` (the one BuildRegistry loaded), the entity rules
 // among `selected`, role documents fetched within `limits`.

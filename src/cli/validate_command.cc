@@ -55,10 +55,8 @@ int RunValidate(const ValidateArgs& a) {
                        {"effective", p->effective},
                        {"rules", p->rules.size()}});
     }
-    nlohmann::json doc = {{"tool", findings::ToolJson()},
-                          {"valid", ok},
-                          {"errors", errors},
-                          {"packs", packs}};
+    nlohmann::json doc = {
+        {"tool", findings::ToolJson()}, {"valid", ok}, {"errors", errors}, {"packs", packs}};
     std::cout << doc.dump(2) << "\n";
     return ok ? kExitOk : kExitUsage;
   }

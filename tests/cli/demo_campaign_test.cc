@@ -41,15 +41,16 @@ const char* kEntities[] = {"instituto-vivienda", "comision-agua", "secretaria-cu
 class DemoCampaignTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    out_ = new fs::path(fs::temp_directory_path() / ("verifica-demo-" + std::to_string(::getpid())));
+    out_ =
+        new fs::path(fs::temp_directory_path() / ("verifica-demo-" + std::to_string(::getpid())));
     fs::remove_all(*out_);
     const fs::path demo = fs::path(VERIFICA_SOURCE_DIR) / "fixtures" / "demo";
     const std::string today =
         ReadJson(demo / "expected" / "instituto-vivienda.json").value("today", "");
     const std::string cmd = "cd '" + demo.string() + "' && NO_COLOR=1 '" + VERIFICA_BINARY +
                             "' scan --entities entities.csv --allow-private -q --today " + today +
-                            " --out '" + out_->string() + "' >'" + out_->string() +
-                            ".stdout' 2>'" + out_->string() + ".stderr' </dev/null";
+                            " --out '" + out_->string() + "' >'" + out_->string() + ".stdout' 2>'" +
+                            out_->string() + ".stderr' </dev/null";
     const int status = std::system(cmd.c_str());
     code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
@@ -119,8 +120,10 @@ TEST_F(DemoCampaignTest, Local_EveryEntityMatchesItsExpectedResultsRuleByRule) {
       const json* got = EntityRule(report, it.key());
       ASSERT_NE(got, nullptr) << it.key() << " missing from report.json";
       const json& want = it.value();
-      const std::string outcome = want.is_string() ? want.get<std::string>() : want.value("outcome", "");
-      EXPECT_EQ(got->value("outcome", ""), outcome) << it.key() << ": " << got->dump(1).substr(0, 600);
+      const std::string outcome =
+          want.is_string() ? want.get<std::string>() : want.value("outcome", "");
+      EXPECT_EQ(got->value("outcome", ""), outcome)
+          << it.key() << ": " << got->dump(1).substr(0, 600);
       if (want.is_object() && want.contains("message")) {
         EXPECT_EQ(FirstMessage(*got), want.value("message", "")) << it.key();
       }
@@ -202,9 +205,9 @@ TEST_F(DemoCampaignTest, Local_RolePagesOnAnotherHostAreFound) {
 
 TEST_F(DemoCampaignTest, Local_TheExemplaryEntityPassesTheCoreChecks) {
   json r = Report("instituto-vivienda");
-  for (const char* id : {"tr-home-link", "tr-pnt-link", "tr-ut-address", "tr-ut-phone", "tr-ut-email",
-                         "tr-solicitud-route", "tr-fecha-act", "tr-staleness", "pd-aviso-link",
-                         "pd-aviso-integral", "pd-e1-responsable", "pd-e5-arco"}) {
+  for (const char* id : {"tr-home-link", "tr-pnt-link", "tr-ut-address", "tr-ut-phone",
+                         "tr-ut-email", "tr-solicitud-route", "tr-fecha-act", "tr-staleness",
+                         "pd-aviso-link", "pd-aviso-integral", "pd-e1-responsable", "pd-e5-arco"}) {
     EXPECT_EQ(EntityRule(r, id)->value("outcome", ""), "passed") << id;
   }
 }

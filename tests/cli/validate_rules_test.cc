@@ -88,7 +88,8 @@ TEST_F(ValidateRulesTest, Local_EveryPackInRulesIsValid) {
   ASSERT_GE(n, 3);
   CliRun r = Verifica("validate-rules" + files);
   EXPECT_EQ(r.code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("rules/mx-lgtaip-2025/pack.json: valid: pack mx-lgtaip-2025"), std::string::npos)
+  EXPECT_NE(r.out.find("rules/mx-lgtaip-2025/pack.json: valid: pack mx-lgtaip-2025"),
+            std::string::npos)
       << r.out;
   r = Verifica("validate-rules --format json rules");
   EXPECT_EQ(r.code, 0) << r.out << r.err;
@@ -104,10 +105,13 @@ TEST_F(ValidateRulesTest, Local_MalformedPackReportsEveryErrorAndExits2) {
   EXPECT_EQ(r.code, 2) << r.out << r.err;
   const std::string f = bad.string() + ": ";
   EXPECT_NE(r.out.find(f + "/rules/0/legal_basis: "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(f + "/rules/0/evidence/any/0/text: invalid pattern"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(f + "/rules/0/evidence/any/1/check: unknown primitive 'xpath'"), std::string::npos)
+  EXPECT_NE(r.out.find(f + "/rules/0/evidence/any/0/text: invalid pattern"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(f + "/rules/0/messages/pass/en: missing en text"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(f + "/rules/0/evidence/any/1/check: unknown primitive 'xpath'"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(f + "/rules/0/messages/pass/en: missing en text"), std::string::npos)
+      << r.out;
   fs::path broken = Write("roto.json", "{\"schema\": 1,");
   r = Verifica("validate-rules '" + broken.string() + "'");
   EXPECT_EQ(r.code, 2);
@@ -121,7 +125,7 @@ TEST_F(ValidateRulesTest, Local_BadPacksStopCheckAndScanBeforeAnything) {
   fs::path bad = Write("local/pack.json", kBadPack);
   fs::path page = Write("p.html", "<!doctype html><html lang=es><title>x</title><p>x</p></html>");
   CliRun r = Verifica("check --packs '" + bad.parent_path().string() + "' --format json -o '" +
-                   (dir_ / "out.json").string() + "' '" + page.string() + "'");
+                      (dir_ / "out.json").string() + "' '" + page.string() + "'");
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("/rules/0/legal_basis"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir_ / "out.json"));
@@ -135,11 +139,11 @@ TEST_F(ValidateRulesTest, Local_BadPacksStopCheckAndScanBeforeAnything) {
 }
 
 TEST_F(ValidateRulesTest, Local_UnknownProfileInTheEntitiesFileScansNothing) {
-  fs::path entities = Write("entidades.csv",
-                            "id,name,url,profiles\nivnsa,Instituto," + std::string(VERIFICA_SOURCE_DIR) +
-                                "/fixtures/demo/sites/instituto-vivienda/,mx-lgtaip-2015\n");
+  fs::path entities = Write(
+      "entidades.csv", "id,name,url,profiles\nivnsa,Instituto," + std::string(VERIFICA_SOURCE_DIR) +
+                           "/fixtures/demo/sites/instituto-vivienda/,mx-lgtaip-2015\n");
   CliRun r = Verifica("scan --entities '" + entities.string() + "' --allow-private -q --out '" +
-                   (dir_ / "scan").string() + "'");
+                      (dir_ / "scan").string() + "'");
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("unknown profile 'mx-lgtaip-2015'"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir_ / "scan" / "ivnsa" / "report.json"));
@@ -160,8 +164,8 @@ TEST_F(ValidateRulesTest, Local_UserPacksAddRulesToCheck) {
     }]
   })");
   fs::path page = Write("p.html", "<!doctype html><html lang=es><title>x</title><p>x</p></html>");
-  CliRun r = Verifica("check --packs '" + pack.parent_path().string() + "' --rules 'inst-*' --format json '" +
-                   page.string() + "'");
+  CliRun r = Verifica("check --packs '" + pack.parent_path().string() +
+                      "' --rules 'inst-*' --format json '" + page.string() + "'");
   EXPECT_EQ(r.code, 0) << r.err;  // moderate is below the default --fail-on serious
   auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;

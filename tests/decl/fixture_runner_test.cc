@@ -81,8 +81,8 @@ TEST_P(PackFixture, Local_OutcomeAsExpected) {
     findings::RuleResult r = decltest::RunPageRule(c.rule, html);
     outcome = std::string(findings::ToString(r.outcome));
     for (const auto& f : r.findings) {
-      detail += std::string(findings::ToString(f.outcome)) + " " + f.message_id + " " + f.selector + ": " +
-                f.message.es + "\n";
+      detail += std::string(findings::ToString(f.outcome)) + " " + f.message_id + " " + f.selector +
+                ": " + f.message.es + "\n";
       if (message.empty() && findings::ToString(f.outcome) == outcome) message = f.message_id;
     }
   } else {
@@ -104,8 +104,8 @@ TEST_P(PackFixture, Local_OutcomeAsExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, PackFixture, ::testing::ValuesIn(Cases()),
                          [](const ::testing::TestParamInfo<Case>& info) {
-                           std::string n = info.param.rule + "_" +
-                                           fs::path(info.param.file).stem().string();
+                           std::string n =
+                               info.param.rule + "_" + fs::path(info.param.file).stem().string();
                            for (char& ch : n) {
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            }

@@ -58,20 +58,42 @@ TEST(PackLoaderTest, Local_ThePacksOfIssue4Exist) {
   for (const char* id : {"mx-lgtaip-2025", "cdmx-2024", "mx-datos-personales"}) {
     EXPECT_NE(cat->Find(id), nullptr) << id;
   }
-  EXPECT_EQ(cat->DefaultProfiles(), (std::vector<std::string>{"mx-datos-personales", "mx-lgtaip-2025"}));
+  EXPECT_EQ(cat->DefaultProfiles(),
+            (std::vector<std::string>{"mx-datos-personales", "mx-lgtaip-2025"}));
 }
 
 // The catalogue's MVP (research §4.4) minus the two WCAG checks done by C++ rules, plus
 // AX-OVERLAY, TR-STALE-REFS and the aviso elements, each with the catalogue id in lower case.
 TEST(PackLoaderTest, Local_CatalogueChecksAreImplementedUnderTheirIds) {
   auto cat = decltest::SourceCatalog();
-  for (const char* id :
-       {"tr-home-link", "tr-pnt-link", "tr-oblig-index", "tr-fecha-act", "tr-staleness",
-        "tr-ut-address", "tr-ut-phone", "tr-ut-email", "tr-solicitud-route", "tr-link-health",
-        "pd-aviso-link", "pd-aviso-integral", "pd-simplificado-at-form", "pd-simpl-where-integral",
-        "ax-overlay", "tr-stale-refs", "pd-e1-responsable", "pd-e2-datos", "pd-e3-fundamento",
-        "pd-e4-finalidades", "pd-e5-arco", "pd-e6-ut", "pd-e7-transfer", "pd-e8-negativa",
-        "pd-e9-cambios", "pd-e10-donde-integral", "tr-calendario", "pd-cdmx-sistema"}) {
+  for (const char* id : {"tr-home-link",
+                         "tr-pnt-link",
+                         "tr-oblig-index",
+                         "tr-fecha-act",
+                         "tr-staleness",
+                         "tr-ut-address",
+                         "tr-ut-phone",
+                         "tr-ut-email",
+                         "tr-solicitud-route",
+                         "tr-link-health",
+                         "pd-aviso-link",
+                         "pd-aviso-integral",
+                         "pd-simplificado-at-form",
+                         "pd-simpl-where-integral",
+                         "ax-overlay",
+                         "tr-stale-refs",
+                         "pd-e1-responsable",
+                         "pd-e2-datos",
+                         "pd-e3-fundamento",
+                         "pd-e4-finalidades",
+                         "pd-e5-arco",
+                         "pd-e6-ut",
+                         "pd-e7-transfer",
+                         "pd-e8-negativa",
+                         "pd-e9-cambios",
+                         "pd-e10-donde-integral",
+                         "tr-calendario",
+                         "pd-cdmx-sistema"}) {
     const rules::decl::RuleSpec* r = cat->FindRule(id);
     ASSERT_NE(r, nullptr) << id;
     EXPECT_FALSE(r->info.legal_basis.empty()) << id;
@@ -190,8 +212,8 @@ TEST(PackLoaderTest, Local_PatternsRe2RejectsAreErrors) {
   EXPECT_EQ(errors[0].pointer, "/rules/0/evidence/any/0/text");
   EXPECT_THAT(errors[0].reason, HasSubstr("missing )"));
   // Backreferences and look-around are not RE2 (they could take exponential time).
-  errors = decltest::ErrorsOf(
-      Replace(kMinimal, R"("text": "transparencia")", R"j("text": "(a)\\1")j"));
+  errors =
+      decltest::ErrorsOf(Replace(kMinimal, R"("text": "transparencia")", R"j("text": "(a)\\1")j"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   errors = decltest::ErrorsOf(
       Replace(kMinimal, R"("text": "transparencia")", R"j("text": "trans(?=parencia)")j"));
@@ -221,12 +243,13 @@ TEST(PackLoaderTest, Local_PatternsMustBeWrittenForFoldedText) {
 }
 
 TEST(PackLoaderTest, Local_LegalBasisAndLanguagesAreRequired) {
-  auto errors = decltest::ErrorsOf(Replace(
-      kMinimal, R"("legal_basis": [{"norm": "LGTAIP", "article": "Art. 65"}])", R"("legal_basis": [])"));
+  auto errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("legal_basis": [{"norm": "LGTAIP", "article": "Art. 65"}])",
+              R"("legal_basis": [])"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/legal_basis");
-  errors = decltest::ErrorsOf(Replace(kMinimal, R"("title": {"es": "t", "en": "t"})",
-                                      R"("title": {"es": "t"})"));
+  errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("title": {"es": "t", "en": "t"})", R"("title": {"es": "t"})"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/title/en");
   errors = decltest::ErrorsOf(Replace(kMinimal, R"("missing": {"es": "no", "en": "no"})",
@@ -236,13 +259,16 @@ TEST(PackLoaderTest, Local_LegalBasisAndLanguagesAreRequired) {
 }
 
 TEST(PackLoaderTest, Local_DuplicateIdsAndTyposAreErrors) {
-  auto errors = decltest::ErrorsOf(Replace(kMinimal, R"("id": "tr-prueba")", R"("id": "tr-home-link")"));
+  auto errors =
+      decltest::ErrorsOf(Replace(kMinimal, R"("id": "tr-prueba")", R"("id": "tr-home-link")"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_THAT(errors[0].reason, HasSubstr("duplicate rule id 'tr-home-link'"));
-  errors = decltest::ErrorsOf(Replace(kMinimal, R"("scope": "page")", R"("scope": "page", "when_mising": "failed")"));
+  errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("scope": "page")", R"("scope": "page", "when_mising": "failed")"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/when_mising");
-  errors = decltest::ErrorsOf(Replace(kMinimal, R"("text": "transparencia")", R"("text": "transparencia", "regoin": "chrome")"));
+  errors = decltest::ErrorsOf(Replace(kMinimal, R"("text": "transparencia")",
+                                      R"("text": "transparencia", "regoin": "chrome")"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/evidence/any/0/regoin");
   // Built-in (C++) rule ids are reserved.
@@ -255,11 +281,13 @@ TEST(PackLoaderTest, Local_DuplicateIdsAndTyposAreErrors) {
 }
 
 TEST(PackLoaderTest, Local_EntityRulesNeedKnownRoles) {
-  std::string entity = Replace(kMinimal, R"("scope": "page")", R"("scope": "entity", "roles": ["portada"])");
+  std::string entity =
+      Replace(kMinimal, R"("scope": "page")", R"("scope": "entity", "roles": ["portada"])");
   auto errors = decltest::ErrorsOf(entity);
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/roles/0");
-  entity = Replace(kMinimal, R"("scope": "page")", R"("scope": "entity", "roles": ["home", "transparencia"])");
+  entity = Replace(kMinimal, R"("scope": "page")",
+                   R"("scope": "entity", "roles": ["home", "transparencia"])");
   EXPECT_TRUE(decltest::ErrorsOf(entity).empty()) << Join(decltest::ErrorsOf(entity));
   // link-health needs the crawl: not in page rules.
   errors = decltest::ErrorsOf(Replace(kMinimal, R"({"check": "link", "text": "transparencia"})",
@@ -270,15 +298,18 @@ TEST(PackLoaderTest, Local_EntityRulesNeedKnownRoles) {
 
 TEST(PackLoaderTest, Local_ExtendsAndIncludeAreResolved) {
   std::string ext = Replace(kMinimal, R"({
-    "id": "tr-prueba", "title")", R"({"id": "tr-home-link-prueba", "extends": "tr-home-link",
+    "id": "tr-prueba", "title")",
+                            R"({"id": "tr-home-link-prueba", "extends": "tr-home-link",
     "legal_basis": [{"norm": "Ley local", "article": "Art. 1"}]}, {
     "id": "tr-prueba", "title")");
   EXPECT_TRUE(decltest::ErrorsOf(ext).empty()) << Join(decltest::ErrorsOf(ext));
-  auto errors = decltest::ErrorsOf(Replace(ext, R"("extends": "tr-home-link")", R"("extends": "tr-nada")"));
+  auto errors =
+      decltest::ErrorsOf(Replace(ext, R"("extends": "tr-home-link")", R"("extends": "tr-nada")"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/extends");
-  errors = decltest::ErrorsOf(Replace(kMinimal, R"("title": {"es": "Prueba", "en": "Test"})",
-                                      R"("title": {"es": "Prueba", "en": "Test"}, "include": ["tr-nada"])"));
+  errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("title": {"es": "Prueba", "en": "Test"})",
+              R"("title": {"es": "Prueba", "en": "Test"}, "include": ["tr-nada"])"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/pack/include/0");
 }

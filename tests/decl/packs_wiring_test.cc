@@ -106,8 +106,10 @@ TEST_F(PacksWiringTest, Local_RolePagesAreFoundObservedAndExplained) {
   const std::string home = "https://obras.ejemplo.gob.mx/";
   std::vector<Page> pages = {
       {home, 0,
-       "<title>Secretaría de Obras</title><nav><a href='/transparencia/'>Transparencia</a> <a href='" +
-           pdf_url + "'>Aviso de privacidad</a> <a href='/noticias/1'>La transparencia en la obra "
+       "<title>Secretaría de Obras</title><nav><a href='/transparencia/'>Transparencia</a> <a "
+       "href='" +
+           pdf_url +
+           "'>Aviso de privacidad</a> <a href='/noticias/1'>La transparencia en la obra "
            "pública avanza con nuevas licitaciones en todo el estado este año</a></nav>"
            "<main><h1>Secretaría de Obras</h1></main>"},
       {home + "transparencia/", 1,
@@ -119,7 +121,8 @@ TEST_F(PacksWiringTest, Local_RolePagesAreFoundObservedAndExplained) {
        "<title>Fracción I</title><h1>Fracción I. Marco normativo</h1><p>Fecha de actualización: "
        "15/01/2024</p>"},
       {home + "ut.html", 2,
-       "<title>Unidad de Transparencia</title><h1>Unidad de Transparencia</h1><p>Calle 5 de Mayo 10, "
+       "<title>Unidad de Transparencia</title><h1>Unidad de Transparencia</h1><p>Calle 5 de Mayo "
+       "10, "
        "Col. Centro, C.P. 87000. Tel. 834 123 4567. Correo: ut@obras.ejemplo.gob.mx</p>"},
   };
   findings::EntityReport crawl;
@@ -173,15 +176,18 @@ TEST_F(PacksWiringTest, Local_RolePagesAreFoundObservedAndExplained) {
             std::string::npos)
       << all;
   EXPECT_NE(all.find("documento PDF con texto"), std::string::npos) << all;
-  EXPECT_NE(all.find("Rol «Aviso de privacidad simplificado»: no se encontró"), std::string::npos) << all;
+  EXPECT_NE(all.find("Rol «Aviso de privacidad simplificado»: no se encontró"), std::string::npos)
+      << all;
 }
 
 TEST_F(PacksWiringTest, Local_ObligationsOnTheTransparencyPageItself) {
   const std::string home = "https://agua.ejemplo.gob.mx/";
   std::vector<Page> pages = {
-      {home, 0, "<title>Agua</title><a href='/transparencia.html'>Transparencia</a><h1>Comisión</h1>"},
+      {home, 0,
+       "<title>Agua</title><a href='/transparencia.html'>Transparencia</a><h1>Comisión</h1>"},
       {home + "transparencia.html", 1,
-       "<title>Transparencia</title><h1>Transparencia</h1><p>Fecha de actualización: 01/06/2025</p>"},
+       "<title>Transparencia</title><h1>Transparencia</h1><p>Fecha de actualización: "
+       "01/06/2025</p>"},
   };
   findings::EntityInfo e;
   e.id = "agua";
@@ -205,7 +211,8 @@ TEST_F(PacksWiringTest, Local_ScannedPdfAvisoIsNotMachineReadable) {
   const std::string pdf_url = url::FromPath(pdf.string());
   const std::string home = "https://turismo.ejemplo.gob.mx/";
   std::vector<Page> pages = {
-      {home, 0, "<title>Turismo</title><footer><a href='" + pdf_url + "'>Aviso de privacidad</a></footer>"},
+      {home, 0,
+       "<title>Turismo</title><footer><a href='" + pdf_url + "'>Aviso de privacidad</a></footer>"},
   };
   findings::EntityReport crawl;
   crawl.documents.push_back({pdf_url, "application/pdf", 200, 500});
@@ -241,7 +248,8 @@ TEST_F(PacksWiringTest, Local_ProfilesPickRulesAndUnknownOnesAreRejected) {
   e.id = "alcaldia";
   e.profiles = cdmx.profiles;
   const std::string home = "https://alcaldia.ejemplo.gob.mx/";
-  EntityOutcome out = Crawl(e, {{home, 0, "<title>Alcaldía</title><a href='/t/'>Transparencia</a>"}}, {}, *hooks);
+  EntityOutcome out =
+      Crawl(e, {{home, 0, "<title>Alcaldía</title><a href='/t/'>Transparencia</a>"}}, {}, *hooks);
   EXPECT_EQ(Outcome(out, "tr-home-link-cdmx"), "passed");
   bool federal = false;
   for (const auto& x : out.entity_rules) federal = federal || x.id == "tr-home-link";

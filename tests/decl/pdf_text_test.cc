@@ -20,13 +20,12 @@ const std::vector<std::string> kAviso = {
     "cancelación u oposición ante la Unidad de Transparencia.",
 };
 
-bool PopplerAvailable() {
-  return ExtractPdfText(testpdf::MakePdf({{"x"}})).parsed;
-}
+bool PopplerAvailable() { return ExtractPdfText(testpdf::MakePdf({{"x"}})).parsed; }
 
 TEST(PdfTextTest, Local_ExtractsTheTextLayer) {
   if (!PopplerAvailable()) GTEST_SKIP() << "built without poppler-cpp";
-  PdfText t = ExtractPdfText(testpdf::MakePdf({kAviso, {"Página 2: cambios al aviso."}}, "Aviso integral"));
+  PdfText t =
+      ExtractPdfText(testpdf::MakePdf({kAviso, {"Página 2: cambios al aviso."}}, "Aviso integral"));
   ASSERT_TRUE(t.parsed) << t.error;
   EXPECT_TRUE(t.has_text_layer);
   EXPECT_EQ(t.pages, 2);
@@ -61,8 +60,8 @@ TEST(PdfTextTest, Ley_ElementRulesReadPdfAvisos) {
                                      t.parsed && t.has_text_layer);
   EvalContext ctx;
   ctx.today = {2025, 6, 30};
-  for (const char* id : {"pd-aviso-integral", "pd-e1-responsable", "pd-e2-datos", "pd-e3-fundamento",
-                         "pd-e4-finalidades", "pd-e5-arco"}) {
+  for (const char* id : {"pd-aviso-integral", "pd-e1-responsable", "pd-e2-datos",
+                         "pd-e3-fundamento", "pd-e4-finalidades", "pd-e5-arco"}) {
     auto rule = decltest::SourceRule(id);
     ASSERT_NE(rule, nullptr);
     RuleObservations o = ObserveRule(*rule, view, ctx);
@@ -80,7 +79,8 @@ TEST(PdfTextTest, Local_UnreadablePdfIsCantTellNeverAbsent) {
                                      t.parsed && t.has_text_layer);
   EvalContext ctx;
   ctx.today = {2025, 6, 30};
-  for (const char* id : {"pd-aviso-integral", "pd-e1-responsable", "pd-e9-cambios", "pd-cdmx-sistema"}) {
+  for (const char* id :
+       {"pd-aviso-integral", "pd-e1-responsable", "pd-e9-cambios", "pd-cdmx-sistema"}) {
     auto rule = decltest::SourceRule(id);
     RuleObservations o = ObserveRule(*rule, view, ctx);
     Judgement j = Judge(*rule, {&o});

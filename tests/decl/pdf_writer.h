@@ -60,9 +60,10 @@ inline std::string MakePdf(const std::vector<std::vector<std::string>>& pages,
       for (const std::string& line : pages[i]) content += " (" + PdfLiteral(line) + ") Tj T*";
       content += " ET";
     }
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << "
-                      "/F1 3 0 R >> >> /Contents " +
-                      std::to_string(first_page + 2 * i + 1) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << "
+        "/F1 3 0 R >> >> /Contents " +
+        std::to_string(first_page + 2 * i + 1) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
                       "\nendstream");
   }

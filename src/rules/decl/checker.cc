@@ -69,8 +69,8 @@ std::string FoldedPatternProblem(std::string_view p) {
       const char next = p[i + 1];
       if (next == 'Q') {  // \Q...\E: literal text, checked like the rest
         size_t end = p.find("\\E", i + 2);
-        std::string_view lit = p.substr(i + 2, end == std::string_view::npos ? std::string_view::npos
-                                                                             : end - i - 2);
+        std::string_view lit =
+            p.substr(i + 2, end == std::string_view::npos ? std::string_view::npos : end - i - 2);
         if (std::string f = text::Fold(lit); f != lit && !lit.empty()) {
           return "literal '" + std::string(lit) + "' is not folded; write '" + f + "'";
         }
@@ -109,8 +109,8 @@ std::string FoldedPatternProblem(std::string_view p) {
     if (ch != " ") {
       std::string f = text::Fold(ch);
       if (f != ch) {
-        return "'" + std::string(ch) + "' never occurs in folded text (lower case, no accents); write '" +
-               f + "'";
+        return "'" + std::string(ch) +
+               "' never occurs in folded text (lower case, no accents); write '" + f + "'";
       }
     }
     i += n;

@@ -22,12 +22,12 @@ struct MonthName {
   int month;
 };
 constexpr std::array<MonthName, 27> kMonths = {{
-    {"enero", 1},     {"febrero", 2},   {"marzo", 3},      {"abril", 4},      {"mayo", 5},
-    {"junio", 6},     {"julio", 7},     {"agosto", 8},     {"septiembre", 9}, {"setiembre", 9},
-    {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12}, {"ene", 1},        {"feb", 2},
-    {"mar", 3},       {"abr", 4},       {"may", 5},        {"jun", 6},        {"jul", 7},
-    {"ago", 8},       {"sept", 9},      {"sep", 9},        {"set", 9},        {"oct", 10},
-    {"nov", 11},      {"dic", 12},
+    {"enero", 1},    {"febrero", 2},    {"marzo", 3},      {"abril", 4},      {"mayo", 5},
+    {"junio", 6},    {"julio", 7},      {"agosto", 8},     {"septiembre", 9}, {"setiembre", 9},
+    {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"ene", 1},        {"feb", 2},
+    {"mar", 3},      {"abr", 4},        {"may", 5},        {"jun", 6},        {"jul", 7},
+    {"ago", 8},      {"sept", 9},       {"sep", 9},        {"set", 9},        {"oct", 10},
+    {"nov", 11},     {"dic", 12},
 }};
 
 int MonthFromWord(std::string_view w) {

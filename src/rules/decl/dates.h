@@ -47,10 +47,10 @@ enum class DateProblem : uint8_t {
 
 // One date written in a text.
 struct DateMatch {
-  size_t offset = 0;   // byte offset of the match in the searched text
+  size_t offset = 0;  // byte offset of the match in the searched text
   size_t length = 0;
-  std::string text;    // as written (in the searched, folded text)
-  CivilDate date;      // meaningful when problem == kNone (and, for kEpoch, the epoch date)
+  std::string text;  // as written (in the searched, folded text)
+  CivilDate date;    // meaningful when problem == kNone (and, for kEpoch, the epoch date)
   DateProblem problem = DateProblem::kNone;
 };
 

@@ -104,9 +104,9 @@ RuleObservations ObserveRule(const RuleSpec& rule, PageView& page, const EvalCon
     Materialize(page, &o);
     return o;
   };
-  for (auto [items, out] : {std::pair{&rule.applies_if, &r.applies_if}, std::pair{&rule.all, &r.all},
-                            std::pair{&rule.any, &r.any}, std::pair{&rule.none, &r.none},
-                            std::pair{&rule.weak, &r.weak}}) {
+  for (auto [items, out] : {std::pair{&rule.applies_if, &r.applies_if},
+                            std::pair{&rule.all, &r.all}, std::pair{&rule.any, &r.any},
+                            std::pair{&rule.none, &r.none}, std::pair{&rule.weak, &r.weak}}) {
     out->reserve(items->size());
     for (const EvidenceItem& e : *items) out->push_back(observe(e));
   }
@@ -267,8 +267,9 @@ Judgement Judge(const RuleSpec& rule, const std::vector<const RuleObservations*>
         missing_inapplicable = true;
       } else {
         for (const MissingItem& m : missing) {
-          std::string msg = m.item != nullptr && !m.item->message.empty() ? m.item->message
-                                                                          : std::string(kMsgMissing);
+          std::string msg = m.item != nullptr && !m.item->message.empty()
+                                ? m.item->message
+                                : std::string(kMsgMissing);
           Observation where = *m.obs;
           where.url = pages.front()->url;
           where.text.clear();
@@ -320,9 +321,7 @@ findings::Finding RenderFinding(const RuleSpec& rule, const JudgedFinding& jf) {
 PackPageRule::PackPageRule(std::shared_ptr<const RuleSpec> spec, CivilDate today)
     : Rule(spec->info), spec_(std::move(spec)), today_(today) {}
 
-std::vector<std::string> PackPageRule::Tags() const {
-  return {spec_->per_form ? "form" : "html"};
-}
+std::vector<std::string> PackPageRule::Tags() const { return {spec_->per_form ? "form" : "html"}; }
 
 std::optional<Verdict> PackPageRule::Check(dom::NodeId node, PageContext& ctx) const {
   if (spec_->per_form && ctx.doc.node(node).ns != dom::Namespace::kHtml) return std::nullopt;
@@ -334,11 +333,12 @@ std::optional<Verdict> PackPageRule::Check(dom::NodeId node, PageContext& ctx) c
   if (spec_->per_form) {
     // Applies to forms that collect personal data, i.e. where a per-form item saw something.
     bool personal = false;
-    for (auto [items, seen] : {std::pair{&spec_->applies_if, &obs.applies_if},
-                               std::pair{&spec_->all, &obs.all}, std::pair{&spec_->any, &obs.any},
-                               std::pair{&spec_->none, &obs.none}}) {
+    for (auto [items, seen] :
+         {std::pair{&spec_->applies_if, &obs.applies_if}, std::pair{&spec_->all, &obs.all},
+          std::pair{&spec_->any, &obs.any}, std::pair{&spec_->none, &obs.none}}) {
       for (size_t i = 0; i < items->size(); ++i) {
-        if ((*items)[i].primitive->per_form() && (*seen)[i].state != State::kAbsent) personal = true;
+        if ((*items)[i].primitive->per_form() && (*seen)[i].state != State::kAbsent)
+          personal = true;
       }
     }
     if (!personal) return std::nullopt;

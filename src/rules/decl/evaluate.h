@@ -8,7 +8,8 @@
 //               evidence missing, a page unreadable
 //               or needing rendering                 → cantTell, never "absent"
 //               evidence missing, a `weak` item holds → cantTell with the weak item's message
-//               evidence missing                     → when_missing (failed, cantTell, inapplicable)
+//               evidence missing                     → when_missing (failed, cantTell,
+//               inapplicable)
 //   otherwise                                        → passed (none-only rules: when_clear)
 #ifndef VERIFICA_RULES_DECL_EVALUATE_H_
 #define VERIFICA_RULES_DECL_EVALUATE_H_

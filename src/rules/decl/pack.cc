@@ -157,8 +157,8 @@ void ReadRoles(const json& doc, PackSpec* pack, Checker& c) {
       c.Error(ptr, "must be an object");
       continue;
     }
-    c.AllowKeys(o, ptr, {"$comment", "title", "links", "page", "max_depth", "offsite", "many",
-                         "priority"});
+    c.AllowKeys(o, ptr,
+                {"$comment", "title", "links", "page", "max_depth", "offsite", "many", "priority"});
     RoleSpec role;
     role.id = r.key();
     if (auto t = c.Text(o, "title", ptr, true)) role.title = *t;
@@ -207,11 +207,10 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
     return nullptr;
   }
   c.AllowKeys(r, ptr,
-              {"$comment", "id", "extends", "catalogue", "title", "description", "help",
-               "legal_basis", "impact", "tags", "scope", "roles", "role_fallback", "each_page",
-               "applies_if",
-               "evidence", "weak", "when_missing", "when_no_page", "when_found", "when_clear",
-               "messages"});
+              {"$comment",      "id",          "extends",    "catalogue", "title", "description",
+               "help",          "legal_basis", "impact",     "tags",      "scope", "roles",
+               "role_fallback", "each_page",   "applies_if", "evidence",  "weak",  "when_missing",
+               "when_no_page",  "when_found",  "when_clear", "messages"});
   auto rule = std::make_shared<RuleSpec>();
   findings::RuleInfo& info = rule->info;
   info.pack = pack.id;
@@ -284,7 +283,8 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   if (rule->scope == Scope::kEntity) info.tags.push_back("entity-scope");
   if (auto roles = c.Strings(r, "roles", ptr, rule->scope == Scope::kEntity)) {
     if (rule->scope == Scope::kPage) {
-      c.Error(PointerJoin(ptr, "roles"), "page rules run on every page; only entity rules read roles");
+      c.Error(PointerJoin(ptr, "roles"),
+              "page rules run on every page; only entity rules read roles");
     }
     for (size_t i = 0; i < roles->size(); ++i) {
       if ((*roles)[i] != "home" && known_roles.count((*roles)[i]) == 0) {
@@ -483,15 +483,16 @@ LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& 
     const json& doc = docs.back().doc;
     c.AllowKeys(doc, "", {"$comment", "schema", "pack", "roles", "rules"});
     if (auto s = c.Int(doc, "schema", "", true, 1, 1000); s && *s != 1) {
-      c.Error("/schema", "unsupported schema version " + std::to_string(*s) + " (this verifica reads 1)");
+      c.Error("/schema",
+              "unsupported schema version " + std::to_string(*s) + " (this verifica reads 1)");
     }
     auto meta = doc.find("pack");
     if (meta == doc.end() || !meta->is_object()) {
       c.Error("/pack", "missing: {id, version, jurisdiction, effective, title}");
     } else {
       c.AllowKeys(*meta, "/pack",
-                  {"$comment", "id", "version", "jurisdiction", "effective", "title",
-                   "description", "default", "include"});
+                  {"$comment", "id", "version", "jurisdiction", "effective", "title", "description",
+                   "default", "include"});
       if (auto id = c.String(*meta, "id", "/pack", true)) {
         if (!IsKebab(*id)) c.Error("/pack/id", "pack ids are kebab-case ('mx-lgtaip-2025')");
         if (auto [it, fresh] = pack_ids.emplace(*id, src.file); !fresh) {
@@ -557,7 +558,8 @@ LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& 
         while (!base.empty()) {
           auto it = raw_by_id.find(base);
           if (it == raw_by_id.end()) {
-            c.Error(PointerJoin(rr.pointer, "extends"), "no rule '" + base + "' in the loaded packs");
+            c.Error(PointerJoin(rr.pointer, "extends"),
+                    "no rule '" + base + "' in the loaded packs");
             broken = true;
             break;
           }
@@ -569,7 +571,7 @@ LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& 
           chain.push_back(it->second.obj);
           const json& b = *it->second.obj;
           base = b.contains("extends") && b["extends"].is_string() ? b["extends"].get<std::string>()
-                                                                    : std::string();
+                                                                   : std::string();
         }
         if (broken) continue;
         json acc = json::object();
@@ -584,7 +586,8 @@ LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& 
       if (!rule) continue;
       const std::string where = rr.file + " " + rr.pointer;
       if (reserved.count(rule->info.id)) {
-        c.Error(PointerJoin(rr.pointer, "id"), "'" + rule->info.id + "' is the id of a built-in rule");
+        c.Error(PointerJoin(rr.pointer, "id"),
+                "'" + rule->info.id + "' is the id of a built-in rule");
         continue;
       }
       if (auto [it, fresh] = rule_ids.emplace(rule->info.id, where); !fresh) {
@@ -647,7 +650,8 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
       return;
     }
     if (size > kMaxPackBytes) {
-      errors->push_back({p.string(), "", "file larger than " + std::to_string(kMaxPackBytes) + " bytes"});
+      errors->push_back(
+          {p.string(), "", "file larger than " + std::to_string(kMaxPackBytes) + " bytes"});
       return;
     }
     std::ifstream f(p, std::ios::binary);
@@ -670,7 +674,8 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<fs::path> files;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, ec),
          end;
          it != end && !ec; it.increment(ec)) {
       if (it->is_regular_file(ec) && text::AsciiLower(it->path().extension().string()) == ".json") {
@@ -678,7 +683,8 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
       }
     }
     if (ec) errors->push_back({path, "", "cannot list the directory: " + ec.message()});
-    if (files.empty() && !ec) errors->push_back({path, "", "no .json pack files in this directory"});
+    if (files.empty() && !ec)
+      errors->push_back({path, "", "no .json pack files in this directory"});
     std::sort(files.begin(), files.end());
     // In a folder, JSON files that are plainly something else (e.g. the metadata of C++ rules
     // in rules/wcag/) are not packs; a file that does not parse is still reported.
@@ -688,8 +694,9 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
       read(f);
       if (out.size() == before) continue;
       json doc = json::parse(out.back().text, nullptr, false);
-      const bool pack_like = doc.is_object() && ((doc.contains("pack") && doc["pack"].is_object()) ||
-                                                 doc.contains("rules") || doc.contains("schema"));
+      const bool pack_like =
+          doc.is_object() && ((doc.contains("pack") && doc["pack"].is_object()) ||
+                              doc.contains("rules") || doc.contains("schema"));
       if (!doc.is_discarded() && !pack_like) {
         out.pop_back();
         continue;
@@ -697,7 +704,8 @@ std::vector<PackSource> ReadPackFiles(const std::vector<std::string>& paths,
       any_pack = true;
     }
     if (!files.empty() && !any_pack) {
-      errors->push_back({path, "", "no pack in this directory (.json files with \"pack\" and \"rules\")"});
+      errors->push_back(
+          {path, "", "no pack in this directory (.json files with \"pack\" and \"rules\")"});
     }
   }
   return out;

@@ -52,10 +52,10 @@ struct RuleSpec {
   std::vector<EvidenceItem> all;         // every one must hold
   std::vector<EvidenceItem> any;         // at least any_min must hold
   int any_min = 1;
-  std::vector<EvidenceItem> none;        // none may hold
-  std::vector<EvidenceItem> weak;        // when evidence is missing: any holding → cantTell
+  std::vector<EvidenceItem> none;  // none may hold
+  std::vector<EvidenceItem> weak;  // when evidence is missing: any holding → cantTell
   Missing when_missing = Missing::kFailed;
-  Missing when_no_page = Missing::kFailed;          // entity rules: no page has the role
+  Missing when_no_page = Missing::kFailed;                    // entity rules: no page has the role
   findings::Outcome when_found = findings::Outcome::kFailed;  // a `none` item holds
   bool clear_passes = true;  // rules with only `none`: nothing found → passed (else inapplicable)
   // True when the rule's evidence contains a per-form primitive: page rules then run once per
@@ -70,10 +70,10 @@ struct RoleSpec {
   // Patterns (folded); empty pointer = not used.
   std::shared_ptr<const Pattern> link_text, link_href, link_host, link_exclude;
   std::shared_ptr<const Pattern> page_title, page_heading, page_url, page_exclude;
-  int max_depth = 4;       // links deeper than this do not count for the role
-  bool offsite = false;    // the crawler may leave the site's host for these pages
-  bool many = false;       // several pages may have the role (obligation pages)
-  int priority = 50;       // crawl priority of links to the role (higher first)
+  int max_depth = 4;     // links deeper than this do not count for the role
+  bool offsite = false;  // the crawler may leave the site's host for these pages
+  bool many = false;     // several pages may have the role (obligation pages)
+  int priority = 50;     // crawl priority of links to the role (higher first)
 };
 
 struct PackSpec {
@@ -88,7 +88,7 @@ struct PackSpec {
   // Entity rules of other packs that this profile applies too (e.g. a state pack reusing the
   // general law's checks that its own law does not renumber).
   std::vector<std::string> include;
-  std::string file;         // where it was loaded from
+  std::string file;  // where it was loaded from
   std::vector<RoleSpec> roles;
   std::vector<std::shared_ptr<const RuleSpec>> rules;
 };

@@ -13,9 +13,9 @@ namespace {
 // Elements that do not break a line of text: their text joins the surrounding block's.
 bool IsInline(std::string_view tag) {
   static constexpr std::string_view kInline[] = {
-      "a",    "abbr", "b",     "bdi",  "bdo",  "big",  "cite", "code",   "data",  "dfn",
-      "em",   "font", "i",     "kbd",  "label", "mark", "q",   "s",      "samp",  "small",
-      "span", "strong", "sub", "sup",  "time", "tt",   "u",    "var",    "wbr"};
+      "a",    "abbr",   "b",   "bdi", "bdo",   "big",  "cite", "code", "data", "dfn",
+      "em",   "font",   "i",   "kbd", "label", "mark", "q",    "s",    "samp", "small",
+      "span", "strong", "sub", "sup", "time",  "tt",   "u",    "var",  "wbr"};
   return std::find(std::begin(kInline), std::end(kInline), tag) != std::end(kInline);
 }
 
@@ -333,7 +333,8 @@ void PageView::BuildLinks() {
     }
     l.text = text::Fold(raw);
     std::string_view h = text::TrimHtmlSpace(*href);
-    if (text::StartsWithIgnoreAsciiCase(h, "mailto:") || text::StartsWithIgnoreAsciiCase(h, "tel:")) {
+    if (text::StartsWithIgnoreAsciiCase(h, "mailto:") ||
+        text::StartsWithIgnoreAsciiCase(h, "tel:")) {
       l.url = text::AsciiLower(h);
     } else if (!text::StartsWithIgnoreAsciiCase(h, "javascript:") &&
                !text::StartsWithIgnoreAsciiCase(h, "data:")) {
@@ -391,14 +392,15 @@ bool PageView::needs_rendering() {
   if (body_links >= 5) return false;
   // The marks of a script-rendered application: a mount point, or a <noscript> asking
   // for JavaScript. A short page that merely has scripts is not a shell.
-  static constexpr std::string_view kMountIds[] = {"root", "app", "__next", "__nuxt", "___gatsby",
-                                                    "q-app", "main-app", "application", "svelte"};
+  static constexpr std::string_view kMountIds[] = {
+      "root", "app", "__next", "__nuxt", "___gatsby", "q-app", "main-app", "application", "svelte"};
   bool shell = false;
   for (dom::NodeId id = 0; id < doc_->size() && !shell; ++id) {
     const dom::Node& n = doc_->node(id);
     if (!n.is_element()) continue;
     if (n.tag == "app-root") shell = true;
-    if (n.tag == "noscript" && text::Fold(doc_->TextContent(id)).find("javascript") != std::string::npos) {
+    if (n.tag == "noscript" &&
+        text::Fold(doc_->TextContent(id)).find("javascript") != std::string::npos) {
       shell = true;
     }
     if (const std::string* v = doc_->Attr(id, "id")) {

@@ -18,11 +18,11 @@ namespace verifica::rules::decl {
 
 struct LinkFact {
   dom::NodeId node = dom::kNoNode;
-  std::string text;    // folded: content, aria-label, title and alt of images inside
-  std::string href;    // the attribute as written
-  std::string url;     // absolute, normalised; "mailto:..."/"tel:..." lower-cased; "" if invalid
+  std::string text;  // folded: content, aria-label, title and alt of images inside
+  std::string href;  // the attribute as written
+  std::string url;   // absolute, normalised; "mailto:..."/"tel:..." lower-cased; "" if invalid
   std::string folded_url;  // percent-decoded and folded, for href patterns
-  std::string host;    // lower case, "" for non-http(s)
+  std::string host;        // lower case, "" for non-http(s)
   bool chrome = false;     // inside header, nav or footer (banner, navigation, contentinfo)
 };
 
@@ -66,9 +66,9 @@ class PageView {
   // False for documents without a text layer (scanned PDFs): nothing can be said about them.
   bool readable() const { return readable_; }
 
-  const std::string& title();                    // folded <title> (document: its title)
-  const std::vector<HeadingFact>& headings();    // h1-h6 and role=heading, in order
-  const std::vector<LinkFact>& links();          // a[href], area[href], in order
+  const std::string& title();                  // folded <title> (document: its title)
+  const std::vector<HeadingFact>& headings();  // h1-h6 and role=heading, in order
+  const std::vector<LinkFact>& links();        // a[href], area[href], in order
   const TextFacet& text(Region region = Region::kAll);
   const std::vector<dom::NodeId>& forms();
   // An empty body driven by scripts: the content is rendered by JavaScript, which a static

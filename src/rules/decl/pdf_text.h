@@ -14,9 +14,9 @@ struct PdfText {
   bool parsed = false;          // poppler could open it (not damaged, not locked)
   bool has_text_layer = false;  // some page has text
   int pages = 0;
-  std::string title;            // document information Title, UTF-8
-  std::string text;             // pages in order, separated by form feeds, UTF-8
-  std::string error;            // why it could not be opened, in English
+  std::string title;  // document information Title, UTF-8
+  std::string text;   // pages in order, separated by form feeds, UTF-8
+  std::string error;  // why it could not be opened, in English
 };
 
 struct PdfLimits {

@@ -45,7 +45,8 @@ std::optional<Region> ReadRegion(const json& item, const std::string& ptr, Check
   if (*r == "all") return Region::kAll;
   if (*r == "chrome") return Region::kChrome;
   if (*r == "main") return Region::kMain;
-  c.Error(PointerJoin(ptr, "region"), "must be \"all\", \"chrome\" (header, nav, footer) or \"main\"");
+  c.Error(PointerJoin(ptr, "region"),
+          "must be \"all\", \"chrome\" (header, nav, footer) or \"main\"");
   return std::nullopt;
 }
 
@@ -138,7 +139,8 @@ class HeadingPrimitive : public Primitive {
   }
 };
 
-std::shared_ptr<const Primitive> BuildHeading(const json& item, const std::string& ptr, Checker& c) {
+std::shared_ptr<const Primitive> BuildHeading(const json& item, const std::string& ptr,
+                                              Checker& c) {
   c.AllowKeys(item, ptr, {"check", "message", "pattern", "levels"});
   auto p = std::make_shared<HeadingPrimitive>();
   const size_t before = c.error_count();
@@ -232,7 +234,8 @@ class TextPrimitive : public Primitive {
     const std::string y = std::to_string(year);
     for (size_t p = window.find(y); p != std::string_view::npos; p = window.find(y, p + 1)) {
       const bool digit_before = p > 0 && window[p - 1] >= '0' && window[p - 1] <= '9';
-      const bool digit_after = p + 4 < window.size() && window[p + 4] >= '0' && window[p + 4] <= '9';
+      const bool digit_after =
+          p + 4 < window.size() && window[p + 4] >= '0' && window[p + 4] <= '9';
       if (!digit_before && !digit_after) return true;
     }
     return false;
@@ -250,16 +253,16 @@ class TextPrimitive : public Primitive {
       const size_t begin = pos + m->first, end = begin + m->second;
       bool ok = true;
       for (const Near& nr : near) {
-        std::string_view window =
-            Slice(t, begin > nr.chars ? begin - nr.chars : 0, end + nr.chars);
+        std::string_view window = Slice(t, begin > nr.chars ? begin - nr.chars : 0, end + nr.chars);
         if (!nr.pattern->PartialMatch(window)) {
           ok = false;
           break;
         }
       }
       if (ok && current_year_chars > 0) {
-        std::string_view window = Slice(t, begin > current_year_chars ? begin - current_year_chars : 0,
-                                        end + current_year_chars);
+        std::string_view window =
+            Slice(t, begin > current_year_chars ? begin - current_year_chars : 0,
+                  end + current_year_chars);
         ok = HasYear(window, ctx.today.year) ||
              (ctx.today.month == 1 && HasYear(window, ctx.today.year - 1));
       }
@@ -384,9 +387,8 @@ class DatePrimitive : public Primitive {
       set(State::kFails, *future, std::string(kMsgFutureDate), future->date.date.Iso());
     } else if (latest) {
       set(State::kHolds, *latest, "",
-          max_age_days > 0
-              ? std::to_string(today - latest->date.date.DaysSinceEpoch())
-              : latest->date.date.Iso());
+          max_age_days > 0 ? std::to_string(today - latest->date.date.DaysSinceEpoch())
+                           : latest->date.date.Iso());
     }
     return o;
   }
@@ -398,17 +400,19 @@ std::shared_ptr<const Primitive> BuildDate(const json& item, const std::string& 
   const size_t before = c.error_count();
   p->label = c.PatternAt(item, "label", ptr, true);
   if (auto v = c.Int(item, "chars", ptr, false, 8, 500)) p->chars = static_cast<size_t>(*v);
-  if (auto v = c.Int(item, "max_age_days", ptr, false, 1, 3650)) p->max_age_days = static_cast<int>(*v);
-  if (auto v = c.Int(item, "future_days", ptr, false, 0, 366)) p->future_days = static_cast<int>(*v);
+  if (auto v = c.Int(item, "max_age_days", ptr, false, 1, 3650))
+    p->max_age_days = static_cast<int>(*v);
+  if (auto v = c.Int(item, "future_days", ptr, false, 0, 366))
+    p->future_days = static_cast<int>(*v);
   return c.error_count() == before ? p : nullptr;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const std::set<std::string, std::less<>>& KnownDocumentTypes() {
-  static const std::set<std::string, std::less<>> k = {
-      "pdf", "xlsx", "xls", "csv", "ods", "json", "xml", "docx", "doc", "odt",
-      "pptx", "ppt", "zip", "txt", "rtf", "jpg", "jpeg", "png"};
+  static const std::set<std::string, std::less<>> k = {"pdf", "xlsx", "xls", "csv", "ods",  "json",
+                                                       "xml", "docx", "doc", "odt", "pptx", "ppt",
+                                                       "zip", "txt",  "rtf", "jpg", "jpeg", "png"};
   return k;
 }
 
@@ -496,7 +500,7 @@ class AttributePrimitive : public Primitive {
   std::vector<std::string> tags;  // empty = any element
   std::string attr;
   std::shared_ptr<const Pattern> pattern;
-  std::string param;               // query parameter of the value shown as detail
+  std::string param;  // query parameter of the value shown as detail
   bool param_differs_from_host = false;
 
   std::string_view name() const override { return "attribute"; }
@@ -522,7 +526,8 @@ class AttributePrimitive : public Primitive {
       if (v == nullptr) continue;
       std::string folded = text::Fold(*v);
       if (!pattern->PartialMatch(folded)) continue;
-      std::string pv = param.empty() ? std::string() : text::Fold(PercentDecode(QueryParam(*v, param)));
+      std::string pv =
+          param.empty() ? std::string() : text::Fold(PercentDecode(QueryParam(*v, param)));
       if (param_differs_from_host) {
         if (pv.empty() || page_host.empty() || WithoutWww(pv) == page_host) continue;
       }
@@ -726,7 +731,8 @@ class FormPrimitive : public Primitive {
         for (dom::NodeId n : area) {
           inside = inside || (l.node > n && l.node < doc.node(n).subtree_end);
         }
-        if (inside && (notice_link->PartialMatch(l.text) || notice_link->PartialMatch(l.folded_url))) {
+        if (inside &&
+            (notice_link->PartialMatch(l.text) || notice_link->PartialMatch(l.folded_url))) {
           linked = true;
           o.detail = Short(l.url.empty() ? l.href : l.url);
           break;
@@ -879,8 +885,8 @@ class LinkHealthPrimitive : public Primitive {
       auto it = ctx.broken->find(t.text);
       if (it == ctx.broken->end()) continue;
       t.state = State::kFails;
-      t.detail = it->second.status > 0 ? "HTTP " + std::to_string(it->second.status)
-                                       : it->second.kind;
+      t.detail =
+          it->second.status > 0 ? "HTTP " + std::to_string(it->second.status) : it->second.kind;
       if (bad.size() < kMaxMore + 1) bad.push_back(std::move(t));
     }
     o.targets.clear();
@@ -940,7 +946,8 @@ std::shared_ptr<const Primitive> BuildPrimitive(const json& item, const std::str
   auto it = Factories().find(*name);
   if (it == Factories().end()) {
     std::string known;
-    for (std::string_view n : PrimitiveNames()) known += (known.empty() ? "" : ", ") + std::string(n);
+    for (std::string_view n : PrimitiveNames())
+      known += (known.empty() ? "" : ", ") + std::string(n);
     c.Error(PointerJoin(ptr, "check"), "unknown primitive '" + *name + "' (known: " + known + ")");
     return nullptr;
   }

@@ -51,7 +51,7 @@ struct Observation {
   std::string selector;
   uint32_t line = 0, column = 0;
   std::string snippet;
-  dom::NodeId node = dom::kNoNode;  // valid only while the page is alive
+  dom::NodeId node = dom::kNoNode;   // valid only while the page is alive
   std::vector<Observation> targets;  // link-health: links (text = URL) checked at the end
   std::vector<Observation> more;     // further failures of the same kind (one finding each)
 };
