@@ -60,10 +60,14 @@ std::string KnownKeys(const CLI::App& app, bool with_subcommands) {
 
 std::string TypeWord(Kind k) {
   switch (k) {
-    case Kind::kFlag: return "true or false";
-    case Kind::kInteger: return "a whole number";
-    case Kind::kNumber: return "a number";
-    case Kind::kText: return "a string";
+    case Kind::kFlag:
+      return "true or false";
+    case Kind::kInteger:
+      return "a whole number";
+    case Kind::kNumber:
+      return "a number";
+    case Kind::kText:
+      return "a string";
   }
   return "a value";
 }
@@ -92,7 +96,8 @@ bool SameAsDefault(const CLI::Option& opt, Kind kind, const json& value) {
   const std::string def = opt.get_default_str();
   switch (kind) {
     case Kind::kFlag:
-      return value.is_boolean() && !value.get<bool>() && (def.empty() || def == "false" || def == "0");
+      return value.is_boolean() && !value.get<bool>() &&
+             (def.empty() || def == "false" || def == "0");
     case Kind::kInteger:
     case Kind::kNumber: {
       if (!value.is_number() || def.empty()) return false;
@@ -127,14 +132,14 @@ Status AddItems(const CLI::App& app, const json& object, std::vector<std::string
     }
     const CLI::Option* opt = FindOption(app, key);
     if (opt == nullptr) {
-      return InvalidArgument(where + ": unknown key (known here: " +
-                             KnownKeys(app, parents.empty()) + ")");
+      return InvalidArgument(where +
+                             ": unknown key (known here: " + KnownKeys(app, parents.empty()) + ")");
     }
     const Kind kind = KindOf(*opt);
     CLI::ConfigItem item;
     item.parents = parents;
-    item.name = opt->get_positional() && opt->get_lnames().empty() ? opt->get_name(true, false)
-                                                                   : key;
+    item.name =
+        opt->get_positional() && opt->get_lnames().empty() ? opt->get_name(true, false) : key;
     if (SameAsDefault(*opt, kind, value)) continue;  // changes nothing (e.g. "jobs": 0 = auto)
     if (value.is_array()) {
       if (!IsRepeatable(*opt)) {
@@ -279,8 +284,9 @@ Result<std::vector<CLI::ConfigItem>> ParseConfigJson(std::string_view text, cons
     return InvalidArgument(std::string(source) + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object()) {
-    return InvalidArgument(std::string(source) +
-                           ": a config file is a JSON object, e.g. {\"check\": {\"lang\": \"en\"}}");
+    return InvalidArgument(
+        std::string(source) +
+        ": a config file is a JSON object, e.g. {\"check\": {\"lang\": \"en\"}}");
   }
   std::vector<CLI::ConfigItem> items;
   if (Status s = AddItems(root, j, {}, source, &items); !s.ok()) return s;

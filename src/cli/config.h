@@ -44,8 +44,7 @@ class ConfigSupport {
 
 // The config file's entries as CLI11 items, every key and type checked against the options of
 // `root` and its subcommands. `source` names the file in error messages.
-Result<std::vector<CLI::ConfigItem>> ParseConfigJson(std::string_view text,
-                                                     const CLI::App& root,
+Result<std::vector<CLI::ConfigItem>> ParseConfigJson(std::string_view text, const CLI::App& root,
                                                      std::string_view source);
 
 // The effective configuration of the subcommands that were given (all subcommands when none

@@ -97,7 +97,8 @@ int RunReport(const ReportArgs& a) {
     return kExitUsage;
   }
   const bool single = fs::exists(out / "report.json", ec);
-  const std::vector<std::string> folders = single ? std::vector<std::string>{""} : EntityFolders(out);
+  const std::vector<std::string> folders =
+      single ? std::vector<std::string>{""} : EntityFolders(out);
   if (folders.empty()) {
     std::cerr << "verifica: " << a.dir
               << ": no report.json here nor in its sub-folders (give the --out folder of a scan, "
@@ -161,8 +162,9 @@ int RunReport(const ReportArgs& a) {
 Command AddReportCommand(CLI::App& app) {
   auto a = std::make_shared<ReportArgs>();
   CLI::App* sub = app.add_subcommand(
-      "report", "Rebuild report formats (HTML, SARIF, JUnit, CSV, EARL) from saved report.json "
-                "files, offline");
+      "report",
+      "Rebuild report formats (HTML, SARIF, JUnit, CSV, EARL) from saved report.json "
+      "files, offline");
   sub->add_option("dir", a->dir, "OUT_DIR of a scan, or one entity's folder")->required();
   sub->add_option("--format", a->formats,
                   "Formats to rebuild (repeatable or comma-separated): html, sarif, junit, csv, "

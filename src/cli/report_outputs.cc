@@ -46,8 +46,7 @@ Result<std::optional<report::Baseline>> LoadBaseline(const GateArgs& args) {
 }
 
 uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& args,
-                       const report::Baseline* baseline, std::string_view lang,
-                       bool sole_entity) {
+                       const report::Baseline* baseline, std::string_view lang, bool sole_entity) {
   const findings::Impact fail_on =
       findings::ImpactFromString(args.fail_on).value_or(findings::Impact::kSerious);
   const findings::EntityReport* before =
@@ -56,15 +55,15 @@ uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& arg
   const findings::EntityReport empty;
   const report::ReportDiff diff = report::DiffReports(before ? *before : empty, report);
   uint64_t new_failed = 0;
-  for (const report::DiffEntry& e : diff.added) new_failed += e.outcome == findings::Outcome::kFailed;
+  for (const report::DiffEntry& e : diff.added)
+    new_failed += e.outcome == findings::Outcome::kFailed;
   const report::Messages& m = report::Messages::For(lang);
   const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
   std::cerr << "verifica: " << report::TerminalText(name) << ": "
-            << m.Format("diff.counts", {std::to_string(diff.added.size()),
-                                        std::to_string(new_failed),
-                                        std::to_string(diff.fixed.size()),
-                                        std::to_string(diff.unchanged.size()),
-                                        std::to_string(diff.unverified.size())})
+            << m.Format("diff.counts",
+                        {std::to_string(diff.added.size()), std::to_string(new_failed),
+                         std::to_string(diff.fixed.size()), std::to_string(diff.unchanged.size()),
+                         std::to_string(diff.unverified.size())})
             << "\n";
   return report::CountGatedFailures(report, fail_on, &diff);
 }
@@ -120,8 +119,7 @@ Result<std::vector<std::string>> PrepareCheckOutputs(const std::vector<std::stri
 namespace {
 
 std::string RenderCheckFormat(const std::string& format, const findings::EntityReport& entity,
-                              const report::Catalog& catalog, const std::string& lang,
-                              bool color) {
+                              const report::Catalog& catalog, const std::string& lang, bool color) {
   if (format == "text") {
     report::TextOptions to;
     to.lang = lang;

@@ -43,8 +43,7 @@ Result<std::optional<report::Baseline>> LoadBaseline(const GateArgs& args);
 // one-line comparison to stderr when there is a baseline, and returns the count.
 // `sole_entity`: the run has only this entity (a one-report baseline then applies whatever its id).
 uint64_t GatedFailures(const findings::EntityReport& report, const GateArgs& args,
-                       const report::Baseline* baseline, std::string_view lang,
-                       bool sole_entity);
+                       const report::Baseline* baseline, std::string_view lang, bool sole_entity);
 
 // kExitFailures when `counted` exceeds --max-failures, else kExitOk.
 int GateExitCode(uint64_t counted, const GateArgs& args);

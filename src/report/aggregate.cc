@@ -22,10 +22,18 @@ std::vector<RuleSummary> SummarizeRules(const findings::EntityReport& report) {
     }
     s.outcome = findings::Worst(s.outcome, r.outcome);
     switch (r.outcome) {
-      case Outcome::kFailed: ++s.pages_failed; break;
-      case Outcome::kCantTell: ++s.pages_review; break;
-      case Outcome::kPassed: ++s.pages_passed; break;
-      case Outcome::kInapplicable: ++s.pages_inapplicable; break;
+      case Outcome::kFailed:
+        ++s.pages_failed;
+        break;
+      case Outcome::kCantTell:
+        ++s.pages_review;
+        break;
+      case Outcome::kPassed:
+        ++s.pages_passed;
+        break;
+      case Outcome::kInapplicable:
+        ++s.pages_inapplicable;
+        break;
     }
     const std::string page_url =
         page ? (page->final_url.empty() ? page->url : page->final_url) : report.entity.url;

@@ -34,7 +34,7 @@ struct RuleSummary {
   uint32_t pages_inapplicable = 0;
   uint64_t elements_failed = 0;
   uint64_t elements_review = 0;
-  std::vector<PageHits> hits;  // pages with failed or cantTell findings, in report order
+  std::vector<PageHits> hits;       // pages with failed or cantTell findings, in report order
   std::vector<std::string> errors;  // "URL: message" where the rule itself broke
 };
 

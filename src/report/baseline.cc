@@ -174,10 +174,11 @@ ReportDiff DiffReports(const findings::EntityReport& before, const findings::Ent
     auto it = old_count.find({f.entry.fingerprint, f.entry.outcome});
     if (it == old_count.end() || it->second == 0) continue;
     --it->second;
-    const bool rechecked = IsEntityRule(before, f.entry.rule_id)
-                               ? checked.entity_rules.count(f.entry.rule_id) > 0
-                               : (checked.pages.count(f.page_key) > 0 ||
-                                  checked.pages.count(after_ctx.NormalizeUrl(f.entry.page_url)) > 0);
+    const bool rechecked =
+        IsEntityRule(before, f.entry.rule_id)
+            ? checked.entity_rules.count(f.entry.rule_id) > 0
+            : (checked.pages.count(f.page_key) > 0 ||
+               checked.pages.count(after_ctx.NormalizeUrl(f.entry.page_url)) > 0);
     (rechecked ? d.fixed : d.unverified).push_back(std::move(f.entry));
   }
   return d;
@@ -258,26 +259,27 @@ std::string RenderDiffText(const ReportDiff& diff, const findings::EntityReport&
   out += "  " + TerminalText(m.Format("diff.between", {when(before), when(after)})) + "\n";
   uint64_t new_failed = 0;
   for (const DiffEntry& e : diff.added) new_failed += e.outcome == Outcome::kFailed;
-  out += "  " + m.Format("diff.counts", {std::to_string(diff.added.size()),
-                                          std::to_string(new_failed),
-                                          std::to_string(diff.fixed.size()),
-                                          std::to_string(diff.unchanged.size()),
-                                          std::to_string(diff.unverified.size())}) +
+  out += "  " +
+         m.Format("diff.counts",
+                  {std::to_string(diff.added.size()), std::to_string(new_failed),
+                   std::to_string(diff.fixed.size()), std::to_string(diff.unchanged.size()),
+                   std::to_string(diff.unverified.size())}) +
          "\n";
   auto section = [&](const std::vector<DiffEntry>& list, const char* key, const char* mark,
                      const char* code) {
     if (list.empty()) return;
     out += "\n" + paint("1", m.Get(key)) + "\n";
     for (const DiffEntry& e : list) {
-      const std::string kind = e.outcome == Outcome::kFailed ? m.Get("outcome.failed")
-                                                              : m.Get("outcome.cantTell");
+      const std::string kind =
+          e.outcome == Outcome::kFailed ? m.Get("outcome.failed") : m.Get("outcome.cantTell");
       out += "  " + paint(code, mark) + " " + e.rule_id + "  " +
              TerminalText(Rule(catalog, e.rule_id, lang)) + " [" + kind + ", " +
              m.Impact(e.impact) + "]\n";
       out += "      " + TerminalText(e.page_url) + "\n";
       if (!e.finding.selector.empty()) {
         out += "      ";
-        if (e.finding.line > 0) out += m.Format("junit.line", {std::to_string(e.finding.line)}) + ": ";
+        if (e.finding.line > 0)
+          out += m.Format("junit.line", {std::to_string(e.finding.line)}) + ": ";
         out += TerminalText(e.finding.selector) + "\n";
       }
       const std::string& msg = e.finding.message.Get(lang);
@@ -301,7 +303,8 @@ std::string RenderDiffJson(const ReportDiff& diff, const findings::EntityReport&
     return a;
   };
   auto side = [](const findings::EntityReport& r) {
-    return json{{"entity", r.entity.id}, {"name", r.entity.name}, {"finished_at", r.crawl.finished_at}};
+    return json{
+        {"entity", r.entity.id}, {"name", r.entity.name}, {"finished_at", r.crawl.finished_at}};
   };
   json j = {{"schema", "verifica-diff/1"},
             {"tool", findings::ToolJson()},

@@ -36,8 +36,8 @@ std::string ObligationStatus(const EntitySummary& s, const Messages& m) {
 std::string Num(uint64_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; }
 
 std::string Th(const Messages& m, std::string_view key, bool num = false) {
-  return std::string("<th scope=\"col\"") + (num ? " class=\"num\"" : "") + ">" +
-         E(m.Get(key)) + "</th>";
+  return std::string("<th scope=\"col\"") + (num ? " class=\"num\"" : "") + ">" + E(m.Get(key)) +
+         "</th>";
 }
 
 }  // namespace
@@ -63,8 +63,8 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
   std::string out = html::Head(m, m.Get("index.title"));
   out += "<header class=\"top\">\n<p class=\"kicker\">" + E(m.Get("index.kicker")) + "</p>\n<h1>" +
          E(m.Get("index.title")) + "</h1>\n<p>" +
-         E(m.Format("index.lead", {m.Count("count.entities", rows.size()),
-                                   m.Count("count.pages", pages)})) +
+         E(m.Format("index.lead",
+                    {m.Count("count.entities", rows.size()), m.Count("count.pages", pages)})) +
          "</p>\n</header>\n<main id=\"contenido\">\n";
 
   out += "<section id=\"resumen\" aria-labelledby=\"resumen-h\">\n<h2 id=\"resumen-h\">" +
@@ -97,8 +97,8 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
          Th(m, "col.report") + "</tr></thead>\n<tbody>\n";
   for (const EntitySummary& s : rows) {
     const std::string name = s.entity.name.empty() ? s.entity.id : s.entity.name;
-    out += "<tr><th scope=\"row\">" + E(name) + "<br><span class=\"muted url\">" +
-           E(s.entity.url) + "</span></th><td>" + E(s.entity.kind) + "</td>" + Num(s.pages);
+    out += "<tr><th scope=\"row\">" + E(name) + "<br><span class=\"muted url\">" + E(s.entity.url) +
+           "</span></th><td>" + E(s.entity.kind) + "</td>" + Num(s.pages);
     if (s.status == "ok") {
       out += "<td class=\"num\">" + FormatScore(s.score) + "</td>";
     } else {
@@ -191,10 +191,11 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
   }
   out += "</tbody>\n</table>\n</section>\n";
 
-  out += "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
-         "id=\"calificacion-h\">" +
-         E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
-         E(m.Get("index.method_average")) + "</p>\n</section>\n";
+  out +=
+      "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
+      "id=\"calificacion-h\">" +
+      E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
+      E(m.Get("index.method_average")) + "</p>\n</section>\n";
   out += "</main>\n<footer class=\"bottom\">\n<p>" +
          E(m.Format("index.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
   out += "</body>\n</html>\n";

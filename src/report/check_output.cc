@@ -87,7 +87,8 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
         out += "      ";
         if (f.line > 0) out += std::string(t_line) + " " + std::to_string(f.line) + ": ";
         out += Printable(f.selector) + "\n";
-        if (!f.snippet.empty()) out += "        " + Color(o.color, "2", Printable(f.snippet)) + "\n";
+        if (!f.snippet.empty())
+          out += "        " + Color(o.color, "2", Printable(f.snippet)) + "\n";
         out += "        " + Printable(f.message.Get(o.lang)) + "\n";
       }
       const size_t total = failed ? r.failed : r.cant_tell;
@@ -95,13 +96,13 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
         out += "      … " + Replace0(t_more, std::to_string(total - shown)) + "\n";
       }
     }
-    out += "  " + Color(o.color, "32", "✓") + " " + std::to_string(counts.passed) + " " +
-           t_rules + " " + t_passed + ", " + std::to_string(counts.inapplicable) + " " +
-           t_inapplicable + "\n\n";
+    out += "  " + Color(o.color, "32", "✓") + " " + std::to_string(counts.passed) + " " + t_rules +
+           " " + t_passed + ", " + std::to_string(counts.inapplicable) + " " + t_inapplicable +
+           "\n\n";
   }
   out += std::string(t_summary) + ": " + std::to_string(pages.size()) + " " + t_pages + ", " +
-         std::to_string(failed_rules) + " " + t_rules_failed + ", " +
-         std::to_string(review_rules) + " " + t_rules_review;
+         std::to_string(failed_rules) + " " + t_rules_failed + ", " + std::to_string(review_rules) +
+         " " + t_rules_review;
   if (errored) out += ", " + std::to_string(errored) + " " + t_page_errors;
   out += "\n";
   return out;

@@ -16,13 +16,13 @@ namespace verifica::report {
 using Catalog = std::map<std::string, findings::RuleInfo, std::less<>>;
 
 struct TextOptions {
-  std::string lang = "es";  // "es" or "en"
-  bool color = false;       // ANSI colours (only on a TTY and without NO_COLOR)
+  std::string lang = "es";            // "es" or "en"
+  bool color = false;                 // ANSI colours (only on a TTY and without NO_COLOR)
   size_t max_findings_per_rule = 10;  // shown per rule and page; the rest are counted
 };
 
-std::string RenderCheckText(const std::vector<findings::PageReport>& pages,
-                            const Catalog& catalog, const TextOptions& options);
+std::string RenderCheckText(const std::vector<findings::PageReport>& pages, const Catalog& catalog,
+                            const TextOptions& options);
 
 std::string RenderCheckJson(const std::vector<findings::PageReport>& pages);
 

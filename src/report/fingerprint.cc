@@ -100,11 +100,13 @@ void AssignFingerprints(findings::EntityReport& report) {
   const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
   for (findings::PageReport& p : report.pages) {
     for (findings::RuleResult& r : p.rules) {
-      for (findings::Finding& f : r.findings) f.fingerprint = ctx.Of(r.id, FindingPageUrl(&p, f), f);
+      for (findings::Finding& f : r.findings)
+        f.fingerprint = ctx.Of(r.id, FindingPageUrl(&p, f), f);
     }
   }
   for (findings::RuleResult& r : report.entity_rules) {
-    for (findings::Finding& f : r.findings) f.fingerprint = ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
+    for (findings::Finding& f : r.findings)
+      f.fingerprint = ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
   }
 }
 
@@ -112,7 +114,8 @@ void AssignFingerprints(std::vector<findings::PageReport>& pages) {
   const FingerprintContext ctx = FingerprintContext::For(pages);
   for (findings::PageReport& p : pages) {
     for (findings::RuleResult& r : p.rules) {
-      for (findings::Finding& f : r.findings) f.fingerprint = ctx.Of(r.id, FindingPageUrl(&p, f), f);
+      for (findings::Finding& f : r.findings)
+        f.fingerprint = ctx.Of(r.id, FindingPageUrl(&p, f), f);
     }
   }
 }

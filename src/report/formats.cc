@@ -51,7 +51,8 @@ Result<std::vector<std::string>> NormalizeFormats(const std::vector<std::string>
       if (name.empty()) continue;
       if (FindFormat(name) == nullptr && !(allow_text && name == "text")) {
         std::string known = allow_text ? "text" : "";
-        for (const FormatInfo& f : kFormats) known += (known.empty() ? "" : ", ") + std::string(f.name);
+        for (const FormatInfo& f : kFormats)
+          known += (known.empty() ? "" : ", ") + std::string(f.name);
         return InvalidArgument("unknown format '" + name + "' (known: " + known + ")");
       }
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);

@@ -41,9 +41,8 @@ std::string RenderEntityFormat(std::string_view format, const findings::EntityRe
                                const Catalog& catalog, std::string_view lang);
 
 // The entity report of a `check` run: its pages under a synthetic entity ("check").
-findings::EntityReport EntityFromCheck(std::vector<findings::PageReport> pages,
-                                       std::string name, std::string started_at,
-                                       std::string finished_at);
+findings::EntityReport EntityFromCheck(std::vector<findings::PageReport> pages, std::string name,
+                                       std::string started_at, std::string finished_at);
 
 }  // namespace verifica::report
 

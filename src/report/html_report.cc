@@ -79,8 +79,8 @@ std::string ElementsTable(const PageHits& h, bool failed, const Messages& m) {
       if (shown == kMaxElementsPerPage) break;
       ++shown;
       out += "<tr><td>";
-      out += f->selector.empty() ? E(m.Get("rule.whole_page"))
-                                 : "<code>" + E(f->selector) + "</code>";
+      out +=
+          f->selector.empty() ? E(m.Get("rule.whole_page")) : "<code>" + E(f->selector) + "</code>";
       if (!f->snippet.empty()) out += "<pre><code>" + E(f->snippet) + "</code></pre>";
       out += "</td><td class=\"num\">" + (f->line > 0 ? std::to_string(f->line) : "—") +
              "</td><td>" + E(MessageText(*f, m)) + "</td></tr>\n";
@@ -99,8 +99,8 @@ std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
   const findings::RuleInfo* info = nullptr;
   if (auto it = catalog.find(r.id); it != catalog.end()) info = &it->second;
   const std::string id = html::Id(failed ? "fail" : "review", r.id);
-  std::string out = "<section class=\"rule" + std::string(failed ? "" : " review") +
-                    "\" id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n";
+  std::string out = "<section class=\"rule" + std::string(failed ? "" : " review") + "\" id=\"" +
+                    id + "\" aria-labelledby=\"" + id + "-h\">\n";
   out += "<h4 id=\"" + id + "-h\">" + E(html::RuleTitle(catalog, r.id, m.lang())) +
          " <span class=\"rid\">(" + E(r.id) + ")</span></h4>\n";
   out += "<p class=\"refs\">" + ImpactBadge(info ? info->impact : r.impact, m);
@@ -119,8 +119,9 @@ std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
     if ((failed ? h.failed_total : h.review_total) > 0) pages.push_back(&h);
   }
   const uint64_t elements = failed ? r.elements_failed : r.elements_review;
-  out += "<p>" + E(m.Format("rule.affects", {m.Count("count.elements", elements),
-                                               m.Count("count.pages", pages.size())})) +
+  out += "<p>" +
+         E(m.Format("rule.affects",
+                    {m.Count("count.elements", elements), m.Count("count.pages", pages.size())})) +
          "</p>\n";
   size_t shown = 0;
   for (const PageHits* h : pages) {
@@ -185,8 +186,9 @@ std::string FindingsSection(const std::vector<RuleSummary>& rules, bool failed,
 
 std::string RuleListTable(const std::vector<const RuleSummary*>& rules, const Catalog& catalog,
                           const Messages& m, std::string_view caption) {
-  std::string out = "<table>\n<caption>" + E(caption) + "</caption>\n<thead><tr><th scope=\"col\">" +
-                    E(m.Get("col.rule")) + "</th><th scope=\"col\">" + E(m.Get("col.refs")) +
+  std::string out = "<table>\n<caption>" + E(caption) +
+                    "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.rule")) +
+                    "</th><th scope=\"col\">" + E(m.Get("col.refs")) +
                     "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.pages_passed")) +
                     "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.pages_inapplicable")) +
                     "</th></tr></thead>\n<tbody>\n";
@@ -284,8 +286,10 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
              "</figcaption>\n";
       out += html::BarChart("grafica-grupos", m.Get("chart.groups_title"), description, rows);
       out += "<ul class=\"legend\"><li><span aria-hidden=\"true\" class=\"sw sw-failed\"></span>" +
-             E(m.Get("legend.failed")) + "</li><li><span aria-hidden=\"true\" class=\"sw sw-review\"></span>" +
-             E(m.Get("legend.review")) + "</li><li><span aria-hidden=\"true\" class=\"sw sw-passed\"></span>" +
+             E(m.Get("legend.failed")) +
+             "</li><li><span aria-hidden=\"true\" class=\"sw sw-review\"></span>" +
+             E(m.Get("legend.review")) +
+             "</li><li><span aria-hidden=\"true\" class=\"sw sw-passed\"></span>" +
              E(m.Get("legend.passed")) + "</li></ul>\n</figure>\n";
     }
   }
@@ -294,8 +298,8 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   // Scope: when and what was scanned.
   out += "<section id=\"alcance\" aria-labelledby=\"alcance-h\">\n<h2 id=\"alcance-h\">" +
          E(m.Get("section.scope")) + "</h2>\n<dl class=\"facts\">\n";
-  out += Fact(m.Get("scope.entity"), E(name) + " <span class=\"muted\">(" +
-                                         E(report.entity.id) + ")</span>");
+  out += Fact(m.Get("scope.entity"),
+              E(name) + " <span class=\"muted\">(" + E(report.entity.id) + ")</span>");
   if (!report.entity.kind.empty()) out += Fact(m.Get("scope.kind"), E(report.entity.kind));
   out += Fact(m.Get("scope.start_url"), html::UrlLink(report.entity.url));
   if (!report.entity.profiles.empty()) {
@@ -309,10 +313,10 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   if (!report.crawl.finished_at.empty()) {
     out += Fact(m.Get("scope.finished"), E(html::When(report.crawl.finished_at)));
   }
-  out += Fact(m.Get("scope.pages"), E(m.Format("scope.pages_value",
-                                               {std::to_string(report.pages.size()),
-                                                std::to_string(pages_ok),
-                                                std::to_string(pages_error)})));
+  out += Fact(
+      m.Get("scope.pages"),
+      E(m.Format("scope.pages_value", {std::to_string(report.pages.size()),
+                                       std::to_string(pages_ok), std::to_string(pages_error)})));
   out += Fact(m.Get("scope.documents"), std::to_string(report.documents.size()));
   if (!report.crawl.robots.empty()) {
     out += Fact(m.Get("scope.robots"),
@@ -363,12 +367,12 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   out += "<section id=\"detalle\" aria-labelledby=\"detalle-h\">\n<h2 id=\"detalle-h\">" +
          E(m.Get("section.detail")) + "</h2>\n";
   if (!report.page_roles.empty()) {
-    out += "<table>\n<caption>" + E(m.Get("detail.roles")) + "</caption>\n<thead><tr><th scope=\"col\">" +
-           E(m.Get("col.role")) + "</th><th scope=\"col\">" + E(m.Get("col.page")) +
-           "</th></tr></thead>\n<tbody>\n";
+    out += "<table>\n<caption>" + E(m.Get("detail.roles")) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.role")) +
+           "</th><th scope=\"col\">" + E(m.Get("col.page")) + "</th></tr></thead>\n<tbody>\n";
     for (const auto& [role, url] : report.page_roles) {
-      out += "<tr><td>" + E(m.GetOr("role." + role, role)) + "</td><td>" +
-             html::UrlLink(url) + "</td></tr>\n";
+      out += "<tr><td>" + E(m.GetOr("role." + role, role)) + "</td><td>" + html::UrlLink(url) +
+             "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
   }
@@ -412,10 +416,11 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   out += "</section>\n";
 
   // How to read this report.
-  out += "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
-         "id=\"calificacion-h\">" +
-         E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
-         E(m.Get("method.review")) + "</p>\n<p>" + E(m.Get("method.limits")) + "</p>\n</section>\n";
+  out +=
+      "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
+      "id=\"calificacion-h\">" +
+      E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
+      E(m.Get("method.review")) + "</p>\n<p>" + E(m.Get("method.limits")) + "</p>\n</section>\n";
   out += "</main>\n<footer class=\"bottom\">\n<p>" +
          E(m.Format("doc.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
   out += "</body>\n</html>\n";

@@ -85,9 +85,9 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
     const std::vector<std::string>& act = info && !info->act.empty() ? info->act : r->act;
     const findings::Impact impact = info ? info->impact : r->impact;
     std::set<std::string> tags;
-    const bool obligation = info ? (!info->legal_basis.empty() || (!info->pack.empty() &&
-                                                                    info->pack != "wcag"))
-                                 : !id.starts_with("wcag-");
+    const bool obligation =
+        info ? (!info->legal_basis.empty() || (!info->pack.empty() && info->pack != "wcag"))
+             : !id.starts_with("wcag-");
     tags.insert(obligation ? "transparency" : "accessibility");
     std::string level = info ? info->level : "";
     for (const std::string& sc : wcag) {
@@ -97,11 +97,11 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
     if (!level.empty()) tags.insert("WCAG 2.2 " + level);
     for (const std::string& a : act) tags.insert("act:" + a);
     if (info != nullptr) tags.insert(info->tags.begin(), info->tags.end());
-    json rule = {{"id", id},
-                 {"shortDescription", {{"text", Title(catalog, id, lang)}}},
-                 {"defaultConfiguration", {{"level", SarifLevel(impact)}}},
-                 {"properties",
-                  {{"tags", tags}, {"impact", findings::ToString(impact)}, {"wcag", wcag}}}};
+    json rule = {
+        {"id", id},
+        {"shortDescription", {{"text", Title(catalog, id, lang)}}},
+        {"defaultConfiguration", {{"level", SarifLevel(impact)}}},
+        {"properties", {{"tags", tags}, {"impact", findings::ToString(impact)}, {"wcag", wcag}}}};
     if (info != nullptr && !info->description.Get(lang).empty()) {
       rule["fullDescription"] = {{"text", info->description.Get(lang)}};
     }
@@ -116,7 +116,8 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
     if (!act.empty()) rule["properties"]["act"] = act;
     if (info != nullptr && !info->legal_basis.empty()) {
       json lb = json::array();
-      for (const auto& b : info->legal_basis) lb.push_back({{"norm", b.norm}, {"article", b.article}});
+      for (const auto& b : info->legal_basis)
+        lb.push_back({{"norm", b.norm}, {"article", b.article}});
       rule["properties"]["legalBasis"] = lb;
     }
     rule_index[id] = rules.size();
@@ -141,8 +142,8 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
         location["physicalLocation"]["region"] = region;
       }
       if (!f.selector.empty()) {
-        location["logicalLocations"] = json::array(
-            {{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
+        location["logicalLocations"] =
+            json::array({{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
       }
     }
     json result = {{"ruleId", it.rule->id},
@@ -179,36 +180,33 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
           {{"level", "warning"},
            {"message", {{"text", m.Format("sarif.rule_error", {r.id, r.error})}}},
            {"associatedRule", {{"id", r.id}, {"index", rule_index[r.id]}}},
-           {"locations",
-            json::array(
-                {{{"physicalLocation", {{"artifactLocation", {{"uri", PageUrlOf(p)}}}}}}})}});
+           {"locations", json::array({{{"physicalLocation",
+                                        {{"artifactLocation", {{"uri", PageUrlOf(p)}}}}}}})}});
     }
   }
-  json invocation = {{"executionSuccessful", true},
-                     {"toolExecutionNotifications", notifications}};
+  json invocation = {{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}};
   if (!report.crawl.started_at.empty()) invocation["startTimeUtc"] = report.crawl.started_at;
   if (!report.crawl.finished_at.empty()) invocation["endTimeUtc"] = report.crawl.finished_at;
 
-  json run = {
-      {"tool",
-       {{"driver",
-         {{"name", "verifica"},
-          {"version", VERIFICA_VERSION},
-          {"semanticVersion", VERIFICA_VERSION},
-          {"language", m.lang()},
-          {"rules", rules}}}}},
-      {"automationDetails", {{"id", "verifica/" + report.entity.id + "/"}}},
-      {"invocations", json::array({invocation})},
-      {"language", m.lang()},
-      {"columnKind", "unicodeCodePoints"},
-      {"results", results},
-      {"properties",
-       {{"entity",
-         {{"id", report.entity.id},
-          {"name", report.entity.name},
-          {"url", report.entity.url},
-          {"kind", report.entity.kind}}},
-        {"score", Score(report)}}}};
+  json run = {{"tool",
+               {{"driver",
+                 {{"name", "verifica"},
+                  {"version", VERIFICA_VERSION},
+                  {"semanticVersion", VERIFICA_VERSION},
+                  {"language", m.lang()},
+                  {"rules", rules}}}}},
+              {"automationDetails", {{"id", "verifica/" + report.entity.id + "/"}}},
+              {"invocations", json::array({invocation})},
+              {"language", m.lang()},
+              {"columnKind", "unicodeCodePoints"},
+              {"results", results},
+              {"properties",
+               {{"entity",
+                 {{"id", report.entity.id},
+                  {"name", report.entity.name},
+                  {"url", report.entity.url},
+                  {"kind", report.entity.kind}}},
+                {"score", Score(report)}}}};
   json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({run})}};
@@ -228,7 +226,8 @@ Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
                std::string_view lang) {
   Case c;
   const findings::RuleInfo* info = Info(catalog, r.id);
-  const std::string pack = info && !info->pack.empty() ? info->pack : r.id.substr(0, r.id.find('-'));
+  const std::string pack =
+      info && !info->pack.empty() ? info->pack : r.id.substr(0, r.id.find('-'));
   c.xml = "    <testcase classname=\"" + Attr("verifica." + pack) + "\" name=\"" +
           Attr(r.id + " — " + Title(catalog, r.id, lang)) + "\" time=\"0\">\n";
   auto details = [&](Outcome wanted) {
@@ -260,8 +259,8 @@ Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
     std::string message = m.Count("count.elements", std::max<uint64_t>(r.failed, 1));
     if (!first.empty()) message += ": " + first;
     c.xml += "      <failure message=\"" + Attr(message) + "\" type=\"" +
-             std::string(findings::ToString(impact)) + "\">" + EscapeHtml(details(Outcome::kFailed)) +
-             "</failure>\n";
+             std::string(findings::ToString(impact)) + "\">" +
+             EscapeHtml(details(Outcome::kFailed)) + "</failure>\n";
   } else if (r.outcome == Outcome::kCantTell) {
     ++c.skipped;
     c.xml += "      <skipped message=\"" +
@@ -290,8 +289,8 @@ std::string RenderJunit(const findings::EntityReport& report, const Catalog& cat
       ++t, ++e;
       body += "    <testcase classname=\"verifica.page\" name=\"" + Attr(m.Get("junit.page_case")) +
               "\" time=\"0\">\n      <error message=\"" +
-              Attr(PageErrorText(*page->error).Get(lang)) + "\" type=\"" +
-              Attr(page->error->kind) + "\"/>\n    </testcase>\n";
+              Attr(PageErrorText(*page->error).Get(lang)) + "\" type=\"" + Attr(page->error->kind) +
+              "\"/>\n    </testcase>\n";
     }
     for (const RuleResult& r : rules) {
       Case c = JunitCase(r, catalog, m, lang);
@@ -344,16 +343,16 @@ std::string RenderFindingsCsv(const findings::EntityReport& report, const Catalo
     }
     const Finding* f = it.finding;
     std::string message = f ? FindingText(*f, lang) : "";
-    if (message.empty()) message = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
+    if (message.empty())
+      message = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
     out += CsvField(report.entity.id) + "," + CsvField(it.page_url) + "," + CsvField(it.rule->id) +
            "," + CsvField(Title(catalog, it.rule->id, lang)) + "," +
            std::string(findings::ToString(it.outcome)) + "," +
-           std::string(findings::ToString(impact)) + "," + CsvField(wcag) + "," +
-           CsvField(basis) + "," + CsvField(f ? f->selector : "") + "," +
+           std::string(findings::ToString(impact)) + "," + CsvField(wcag) + "," + CsvField(basis) +
+           "," + CsvField(f ? f->selector : "") + "," +
            (f && f->line ? std::to_string(f->line) : "") + "," +
-           (f && f->column ? std::to_string(f->column) : "") + "," +
-           CsvField(f ? f->snippet : "") + "," + CsvField(message) + "," +
-           CsvField(it.fingerprint) + "\n";
+           (f && f->column ? std::to_string(f->column) : "") + "," + CsvField(f ? f->snippet : "") +
+           "," + CsvField(message) + "," + CsvField(it.fingerprint) + "\n";
   }
   return out;
 }

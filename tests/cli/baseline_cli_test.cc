@@ -32,9 +32,17 @@ TEST(BaselineCliTest, Local_MaxFailuresAndFailOn) {
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const int n = SeriousFailures(r.out);
   ASSERT_GT(n, 1) << r.out;
-  EXPECT_EQ(testing::Run({testing::VerificaBinary(), "check", page, "--max-failures", std::to_string(n)}).exit_code, 0);
-  EXPECT_EQ(testing::Run({testing::VerificaBinary(), "check", page, "--max-failures", std::to_string(n - 1)}).exit_code, 1);
-  EXPECT_EQ(testing::Run({testing::VerificaBinary(), "check", page, "--max-failures", "-1"}).exit_code, 2);
+  EXPECT_EQ(
+      testing::Run({testing::VerificaBinary(), "check", page, "--max-failures", std::to_string(n)})
+          .exit_code,
+      0);
+  EXPECT_EQ(testing::Run(
+                {testing::VerificaBinary(), "check", page, "--max-failures", std::to_string(n - 1)})
+                .exit_code,
+            1);
+  EXPECT_EQ(
+      testing::Run({testing::VerificaBinary(), "check", page, "--max-failures", "-1"}).exit_code,
+      2);
 }
 
 TEST(BaselineCliTest, Local_OnlyNewFailuresFail) {
@@ -43,25 +51,31 @@ TEST(BaselineCliTest, Local_OnlyNewFailuresFail) {
   fs::create_directories(site);
   fs::copy_file(testing::SourcePath("fixtures/report/pages/portal.html"), site / "index.html");
   const fs::path base = dir.path() / "base.json";
-  auto r = testing::Run({testing::VerificaBinary(), "check", site.string(), "--format", "json", "-o", base.string()});
+  auto r = testing::Run(
+      {testing::VerificaBinary(), "check", site.string(), "--format", "json", "-o", base.string()});
   ASSERT_EQ(r.exit_code, 1) << r.err;
   // Same page: known failures only.
-  r = testing::Run({testing::VerificaBinary(), "check", site.string(), "--baseline", base.string()});
+  r = testing::Run(
+      {testing::VerificaBinary(), "check", site.string(), "--baseline", base.string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.err.find("nuevos: 0"), std::string::npos) << r.err;
   // One more image without alt: one new failure.
   fs::copy_file(testing::SourcePath("fixtures/report/pages/portal-v2.html"), site / "index.html",
                 fs::copy_options::overwrite_existing);
-  r = testing::Run({testing::VerificaBinary(), "check", site.string(), "--baseline", base.string()});
+  r = testing::Run(
+      {testing::VerificaBinary(), "check", site.string(), "--baseline", base.string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("nuevos: 1 (incumplimientos: 1)"), std::string::npos) << r.err;
-  EXPECT_EQ(testing::Run({testing::VerificaBinary(), "check", site.string(), "--baseline", base.string(),
-                 "--max-failures", "1"}).exit_code, 0);
+  EXPECT_EQ(testing::Run({testing::VerificaBinary(), "check", site.string(), "--baseline",
+                          base.string(), "--max-failures", "1"})
+                .exit_code,
+            0);
   // The same site checked from another folder (another CI workspace) matches the baseline.
   const fs::path other = dir.path() / "workspace-2" / "site";
   fs::create_directories(other);
   fs::copy_file(testing::SourcePath("fixtures/report/pages/portal.html"), other / "index.html");
-  r = testing::Run({testing::VerificaBinary(), "check", other.string(), "--baseline", base.string()});
+  r = testing::Run(
+      {testing::VerificaBinary(), "check", other.string(), "--baseline", base.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
@@ -72,8 +86,8 @@ TEST(BaselineCliTest, Local_BadBaselineIsExit2AndNothingIsChecked) {
   std::ofstream(dir.path() / "old.json") << R"({"schema":"verifica-report/0","entity":{}})";
   std::ofstream(dir.path() / "cut.json") << R"({"schema":"verifica-report/1","entity":{"id":)";
   for (const char* f : {"lh.json", "old.json", "cut.json", "none.json"}) {
-    const auto r = testing::Run({testing::VerificaBinary(), "check", page, "--baseline",
-                        (dir.path() / f).string()});
+    const auto r = testing::Run(
+        {testing::VerificaBinary(), "check", page, "--baseline", (dir.path() / f).string()});
     EXPECT_EQ(r.exit_code, 2) << f;
     EXPECT_NE(r.err.find("--baseline"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(f), std::string::npos) << r.err;
@@ -85,8 +99,9 @@ TEST(BaselineCliTest, Local_SeveralFormatsGoToAFolder) {
   testing::TempDir dir;
   const std::string page = testing::SourcePath("fixtures/report/pages/portal.html");
   const fs::path out = dir.path() / "out";
-  auto r = testing::Run({testing::VerificaBinary(), "check", page, "--format", "html,sarif", "--format",
-                "junit", "--format", "csv,json,text,earl", "-o", out.string()});
+  auto r =
+      testing::Run({testing::VerificaBinary(), "check", page, "--format", "html,sarif", "--format",
+                    "junit", "--format", "csv,json,text,earl", "-o", out.string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   for (const char* f : {"report.html", "report.sarif", "report.junit.xml", "findings.csv",
                         "check.json", "check.txt", "report.earl.json"}) {
@@ -102,10 +117,10 @@ TEST(BaselineCliTest, Local_SeveralFormatsGoToAFolder) {
   EXPECT_NE(r.err.find("-o FOLDER"), std::string::npos) << r.err;
   std::ofstream(dir.path() / "file") << "x";
   r = testing::Run({testing::VerificaBinary(), "check", page, "--format", "html,sarif", "-o",
-           (dir.path() / "file" / "sub").string()});
+                    (dir.path() / "file" / "sub").string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   r = testing::Run({testing::VerificaBinary(), "check", page, "--format", "html", "-o",
-           (dir.path() / "no" / "such" / "report.html").string()});
+                    (dir.path() / "no" / "such" / "report.html").string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
   r = testing::Run({testing::VerificaBinary(), "check", page, "--format", "pdf"});
@@ -115,9 +130,10 @@ TEST(BaselineCliTest, Local_SeveralFormatsGoToAFolder) {
 TEST(BaselineCliTest, Local_HostilePageIsInertInEveryFormat) {
   testing::TempDir dir;
   const fs::path out = dir.path() / "out";
-  const auto r = testing::Run({testing::VerificaBinary(), "check",
-                      testing::SourcePath("fixtures/report/hostile/hostile.html"), "--format",
-                      "html,sarif,junit,csv,json,earl,text", "-o", out.string()});
+  const auto r =
+      testing::Run({testing::VerificaBinary(), "check",
+                    testing::SourcePath("fixtures/report/hostile/hostile.html"), "--format",
+                    "html,sarif,junit,csv,json,earl,text", "-o", out.string()});
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const std::string html = testing::ReadFileOrEmpty(out / "report.html");
   ASSERT_FALSE(html.empty());
@@ -140,7 +156,9 @@ TEST(BaselineCliTest, Local_HostilePageIsInertInEveryFormat) {
     EXPECT_EQ(text.find('\x01'), std::string::npos) << f;
   }
   for (const char* f : {"report.sarif", "check.json", "report.earl.json"}) {
-    EXPECT_FALSE(nlohmann::json::parse(testing::ReadFileOrEmpty(out / f), nullptr, false).is_discarded()) << f;
+    EXPECT_FALSE(
+        nlohmann::json::parse(testing::ReadFileOrEmpty(out / f), nullptr, false).is_discarded())
+        << f;
   }
   const std::string csv = testing::ReadFileOrEmpty(out / "findings.csv");
   EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos);

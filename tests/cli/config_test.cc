@@ -60,7 +60,8 @@ TEST(ConfigTest, Local_MistakesAreErrorsNamingFileAndKey) {
   for (const Case& c : {
            Case{R"({"check": {"colour": "red"}})", "\"check.colour\": unknown key"},
            Case{R"({"chek": {"lang": "en"}})", "\"chek\": unknown key"},
-           Case{R"({"check": {"max-failures": "many"}})", "\"check.max-failures\" must be a whole number"},
+           Case{R"({"check": {"max-failures": "many"}})",
+                "\"check.max-failures\" must be a whole number"},
            Case{R"({"check": {"include-passes": "yes"}})", "must be true or false"},
            Case{R"({"check": {"lang": ["es", "en"]}})", "takes one value"},
            Case{R"({"check": {"fail-on": 3}})", "must be a string"},
@@ -94,7 +95,7 @@ TEST(ConfigTest, Local_PrintConfigShowsTheEffectiveOptionsAndRoundTrips) {
   EXPECT_EQ(c["format"], nlohmann::json({"html", "sarif"}));
   EXPECT_EQ(c["lang"], "en");
   EXPECT_EQ(c["max-failures"], 4);
-  EXPECT_EQ(c["fail-on"], "moderate");  // the flag wins
+  EXPECT_EQ(c["fail-on"], "moderate");    // the flag wins
   EXPECT_EQ(c["include-passes"], false);  // defaults are shown too
   EXPECT_TRUE(c.contains("jobs") || c.contains("max-page-mb")) << c.dump();
   EXPECT_FALSE(j.contains("scan")) << "only the subcommand given";
@@ -107,7 +108,8 @@ TEST(ConfigTest, Local_PrintConfigShowsTheEffectiveOptionsAndRoundTrips) {
 
 TEST(ConfigTest, Local_EverySubcommandIsCovered) {
   Sandbox s;
-  s.Config(R"({"report": {"lang": "en"}, "diff": {"format": "json"}, "rules": {"format": "json"}})");
+  s.Config(
+      R"({"report": {"lang": "en"}, "diff": {"format": "json"}, "rules": {"format": "json"}})");
   auto r = s.Verifica({"rules"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(nlohmann::json::parse(r.out, nullptr, false).is_discarded()) << r.out.substr(0, 80);

@@ -47,8 +47,8 @@ TEST(ReportCommandTest, Local_RebuildsEveryFormatAndTheIndex) {
 TEST(ReportCommandTest, Local_SelectedFormatsAndLanguage) {
   TempDir dir;
   const fs::path out = CopyCampaign(dir);
-  const auto r = testing::Run({testing::VerificaBinary(), "report", out.string(), "--format", "sarif,html",
-                      "--lang", "en"});
+  const auto r = testing::Run({testing::VerificaBinary(), "report", out.string(), "--format",
+                               "sarif,html", "--lang", "en"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(out / "municipio-rio/report.sarif"));
   EXPECT_FALSE(fs::exists(out / "municipio-rio/report.junit.xml"));
@@ -62,7 +62,8 @@ TEST(ReportCommandTest, Local_SelectedFormatsAndLanguage) {
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_TRUE(fs::exists(one.path() / "e/report.html"));
   EXPECT_FALSE(fs::exists(one.path() / "e/index.html"));
-  const auto bad = testing::Run({testing::VerificaBinary(), "report", out.string(), "--format", "pdf"});
+  const auto bad =
+      testing::Run({testing::VerificaBinary(), "report", out.string(), "--format", "pdf"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("unknown format 'pdf'"), std::string::npos) << bad.err;
 }
@@ -75,15 +76,17 @@ TEST(ReportCommandTest, Local_ABadReportWritesNothing) {
   };
   const std::string good =
       testing::ReadSource("fixtures/report/campaign/municipio-rio/report.json");
-  for (const Case& c :
-       {Case{"truncated", good.substr(0, good.size() / 3), "truncated"},
-        Case{"other-version", R"({"schema":"verifica-report/2","entity":{"id":"x"}})",
-             "unsupported report schema"},
-        Case{"other-tool", R"({"testEngine":{"name":"axe-core"},"violations":[]})",
-             "not a verifica report"},
-        Case{"bad-outcome",
-             R"({"schema":"verifica-report/1","entity":{"id":"x"},"pages":[{"url":"u","rules":[{"id":"r","outcome":"maybe"}]}]})",
-             "unknown outcome"}}) {
+  for (
+      const Case& c :
+      {Case{"truncated", good.substr(0, good.size() / 3), "truncated"},
+       Case{"other-version", R"({"schema":"verifica-report/2","entity":{"id":"x"}})",
+            "unsupported report schema"},
+       Case{"other-tool", R"({"testEngine":{"name":"axe-core"},"violations":[]})",
+            "not a verifica report"},
+       Case{
+           "bad-outcome",
+           R"({"schema":"verifica-report/1","entity":{"id":"x"},"pages":[{"url":"u","rules":[{"id":"r","outcome":"maybe"}]}]})",
+           "unknown outcome"}}) {
     TempDir dir;
     const fs::path out = CopyCampaign(dir);
     std::ofstream(out / "municipio-rio/report.json", std::ios::trunc) << c.content;

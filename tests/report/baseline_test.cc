@@ -32,10 +32,14 @@ TEST(FingerprintTest, Local_StableUnderCosmeticDifferences) {
   EXPECT_TRUE(a.starts_with("v1:"));
   EXPECT_EQ(a.size(), 3u + 32u);
   // Anything that identifies another element, page or rule changes it.
-  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=2", F("body > img", "<img src=\"x\">")));
-  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=1", F("body > img:nth-child(2)", "<img src=\"x\">")));
-  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=1", F("body > img", "<img src=\"y\">")));
-  EXPECT_NE(a, ctx.Of("wcag-link-name", "https://ejemplo.gob.mx/a?b=1", F("body > img", "<img src=\"x\">")));
+  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=2",
+                      F("body > img", "<img src=\"x\">")));
+  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=1",
+                      F("body > img:nth-child(2)", "<img src=\"x\">")));
+  EXPECT_NE(a, ctx.Of("wcag-image-alt", "https://ejemplo.gob.mx/a?b=1",
+                      F("body > img", "<img src=\"y\">")));
+  EXPECT_NE(a, ctx.Of("wcag-link-name", "https://ejemplo.gob.mx/a?b=1",
+                      F("body > img", "<img src=\"x\">")));
 }
 
 TEST(FingerprintTest, Local_FileUrlsAreRelativeToTheCheckedFolder) {
@@ -120,7 +124,8 @@ TEST(BaselineTest, Local_APageNotCheckedAgainIsNotFixed) {
   ASSERT_EQ(d.fixed.size(), 1u);
   EXPECT_EQ(d.fixed[0].finding.selector, "body > header > a > img");
   EXPECT_EQ(d.unverified.size(), 3u);  // the transparency page's failures and review item
-  for (const DiffEntry& e : d.unverified) EXPECT_EQ(e.page_url, "https://vivienda.ejemplo.gob.mx/transparencia/");
+  for (const DiffEntry& e : d.unverified)
+    EXPECT_EQ(e.page_url, "https://vivienda.ejemplo.gob.mx/transparencia/");
   EXPECT_EQ(CountGatedFailures(after, findings::Impact::kMinor, &d), 0u);
 }
 
@@ -154,7 +159,8 @@ TEST(GateTest, Local_CountsFailedElementsAtOrAboveTheThreshold) {
   EXPECT_EQ(CountGatedFailures(r, findings::Impact::kMinor), 6u);
   EXPECT_TRUE(GateFails(6, {findings::Impact::kSerious, 5}));
   EXPECT_FALSE(GateFails(6, {findings::Impact::kSerious, 6}));
-  EXPECT_EQ(CountGatedFailures(testing::FixtureReport("municipio-sierra"), findings::Impact::kMinor), 0u);
+  EXPECT_EQ(
+      CountGatedFailures(testing::FixtureReport("municipio-sierra"), findings::Impact::kMinor), 0u);
 }
 
 void Write(const std::filesystem::path& p, const std::string& text) {
@@ -165,7 +171,8 @@ void Write(const std::filesystem::path& p, const std::string& text) {
 TEST(BaselineTest, Local_LoadRejectsWhatIsNotAVerificaReport) {
   testing::TempDir dir;
   const auto& d = dir.path();
-  const std::string good = testing::ReadSource("fixtures/report/campaign/municipio-rio/report.json");
+  const std::string good =
+      testing::ReadSource("fixtures/report/campaign/municipio-rio/report.json");
   Write(d / "truncated.json", good.substr(0, good.size() / 2));
   Write(d / "axe.json", R"({"testEngine":{"name":"axe-core"},"violations":[]})");
   Write(d / "other.json", R"({"tool":{"name":"pa11y"},"pages":[]})");
@@ -177,11 +184,11 @@ TEST(BaselineTest, Local_LoadRejectsWhatIsNotAVerificaReport) {
     const char* file;
     const char* says;
   };
-  for (const Case& c : {Case{"truncated.json", "truncated"}, Case{"axe.json", "not a verifica report"},
-                        Case{"other.json", "another tool"}, Case{"v2.json", "not supported"},
-                        Case{"summary.json", "campaign summary"}, Case{"x.sarif", "SARIF"},
-                        Case{"array.json", "not a verifica report"},
-                        Case{"missing.json", "no such file"}}) {
+  for (const Case& c :
+       {Case{"truncated.json", "truncated"}, Case{"axe.json", "not a verifica report"},
+        Case{"other.json", "another tool"}, Case{"v2.json", "not supported"},
+        Case{"summary.json", "campaign summary"}, Case{"x.sarif", "SARIF"},
+        Case{"array.json", "not a verifica report"}, Case{"missing.json", "no such file"}}) {
     auto r = LoadComparableReport(d / c.file);
     ASSERT_FALSE(r.ok()) << c.file;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
@@ -207,7 +214,8 @@ TEST(BaselineTest, Local_LoadAcceptsReportsFoldersCampaignsAndCheckOutput) {
   ASSERT_NE(campaign->For("municipio-rio"), nullptr);
   EXPECT_EQ(campaign->For("municipio-rio")->entity.name, "Municipio de Río Claro");
   EXPECT_EQ(campaign->For("nueva-entidad"), nullptr);
-  auto single = Baseline::Load(testing::SourcePath("fixtures/report/campaign/municipio-rio/report.json"));
+  auto single =
+      Baseline::Load(testing::SourcePath("fixtures/report/campaign/municipio-rio/report.json"));
   ASSERT_TRUE(single.ok());
   EXPECT_NE(single->For("municipio-rio"), nullptr);
   EXPECT_EQ(single->For("another-entity"), nullptr);

@@ -72,11 +72,21 @@ struct Rendered {
 // Renders `file` headless: the DOM as Chromium built it, its log, and a screenshot.
 Rendered Render(const fs::path& file, const fs::path& screenshot) {
   testing::TempDir profile;
-  const std::vector<std::string> common = {
-      Chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-      "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile.path().string()};
+  const std::vector<std::string> common = {Chromium(),
+                                           "--headless",
+                                           "--no-sandbox",
+                                           "--disable-gpu",
+                                           "--disable-quic",
+                                           "--no-first-run",
+                                           "--disable-background-networking",
+                                           "--disable-component-update",
+                                           "--disable-sync",
+                                           "--disable-extensions",
+                                           "--mute-audio",
+                                           "--hide-scrollbars",
+                                           "--enable-logging=stderr",
+                                           "--v=0",
+                                           "--user-data-dir=" + profile.path().string()};
   std::vector<std::string> dump = common;
   dump.push_back("--dump-dom");
   dump.push_back("file://" + file.string());
@@ -146,8 +156,8 @@ TEST(BrowserTest, Local_EnglishReportAndCampaignIndexRender) {
 // verifica check on its own reports: no rule fails.
 TEST(SelfCheckTest, Local_OurReportsPassOurOwnRules) {
   const fs::path dir = RenderedCampaign();
-  std::vector<std::string> argv = {testing::VerificaBinary(), "check", "--format", "json",
-                                   "--fail-on", "minor"};
+  std::vector<std::string> argv = {
+      testing::VerificaBinary(), "check", "--format", "json", "--fail-on", "minor"};
   int files = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (e.path().extension() == ".html") {

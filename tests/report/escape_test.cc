@@ -14,12 +14,18 @@ TEST(EscapeTest, Local_MarkupCharactersBecomeReferences) {
 }
 
 TEST(EscapeTest, Local_ControlCharactersAndBadUtf8AreReplaced) {
-  const std::string out = EscapeHtml(std::string("a\x01" "b\x1b[0m\x7f\xc2\x9b" "c\xff\xc3\x28"));
+  const std::string out =
+      EscapeHtml(std::string("a\x01"
+                             "b\x1b[0m\x7f\xc2\x9b"
+                             "c\xff\xc3\x28"));
   EXPECT_TRUE(testing::IsUtf8(out));
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_EQ(out.find('\x01'), std::string::npos);
   EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos);
-  EXPECT_EQ(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD[0m\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD\xEF\xBF\xBD(");
+  EXPECT_EQ(out,
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD[0m\xEF\xBF\xBD\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD\xEF\xBF\xBD(");
   // Tab, LF and CR are kept in text and become references in XML attributes.
   EXPECT_EQ(EscapeHtml("a\tb\nc"), "a\tb\nc");
   EXPECT_EQ(EscapeXmlAttribute("a\tb\nc\r"), "a&#9;b&#10;c&#13;");

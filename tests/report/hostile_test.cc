@@ -1,8 +1,8 @@
 // A report full of hostile page content must come out inert in every format.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <set>
 
@@ -28,9 +28,9 @@ void ExpectCleanText(const std::string& s, std::string_view what, bool allow_c1 
       return;
     }
     if (allow_c1) continue;
-    if (c == 0x7f || (c == 0xc2 && i + 1 < s.size() &&
-                      static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-                      static_cast<unsigned char>(s[i + 1]) <= 0x9f)) {
+    if (c == 0x7f ||
+        (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9f)) {
       ADD_FAILURE() << what << ": DEL or C1 control at " << i;
       return;
     }
@@ -45,10 +45,11 @@ void ExpectInertHtml(const std::string& text, std::string_view what) {
   html::ParseResult parsed = html::Parse(text, o);
   ASSERT_TRUE(parsed.ok) << what;
   static const std::set<std::string> kTags = {
-      "html", "head", "meta", "title", "style", "body", "a", "header", "p", "h1", "h2", "h3",
-      "h4", "main", "section", "ul", "li", "span", "figure", "figcaption", "svg", "desc", "text",
-      "rect", "dl", "dt", "dd", "strong", "table", "caption", "thead", "tbody", "tr", "th", "td",
-      "code", "pre", "div", "details", "summary", "footer", "br"};
+      "html",   "head",       "meta",    "title",   "style",  "body",    "a",  "header", "p",
+      "h1",     "h2",         "h3",      "h4",      "main",   "section", "ul", "li",     "span",
+      "figure", "figcaption", "svg",     "desc",    "text",   "rect",    "dl", "dt",     "dd",
+      "strong", "table",      "caption", "thead",   "tbody",  "tr",      "th", "td",     "code",
+      "pre",    "div",        "details", "summary", "footer", "br"};
   const dom::Document& d = parsed.document;
   for (dom::NodeId id = 0; id < d.size(); ++id) {
     const dom::Node& n = d.node(id);
@@ -88,9 +89,8 @@ TEST(HostileTest, Local_EveryFormatIsInert) {
         pugi::xml_document doc;
         const pugi::xml_parse_result ok = doc.load_string(text.c_str());
         ASSERT_TRUE(ok) << ok.description();
-        static const std::set<std::string> kNames = {"testsuites", "testsuite", "testcase",
-                                                     "failure",    "skipped",   "error",
-                                                     "system-out"};
+        static const std::set<std::string> kNames = {
+            "testsuites", "testsuite", "testcase", "failure", "skipped", "error", "system-out"};
         std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node n) {
           for (pugi::xml_node c : n.children()) {
             if (c.type() != pugi::node_element) continue;

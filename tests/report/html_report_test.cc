@@ -28,7 +28,8 @@ TEST(HtmlReportTest, Local_EntityReportInSpanish) {
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("src=\""), std::string::npos);
   // Summary: score and counts.
-  Pos(html, "<span class=\"n\">" + FormatScore(Score(testing::FixtureReport("instituto-vivienda"))) + "</span>");
+  Pos(html, "<span class=\"n\">" +
+                FormatScore(Score(testing::FixtureReport("instituto-vivienda"))) + "</span>");
   Pos(html, "reglas incumplidas");
   // Failures grouped by WCAG principle, then obligation packs, in that order.
   const size_t failures = Pos(html, "<h2 id=\"fallas-h\">Incumplimientos</h2>");
@@ -47,7 +48,8 @@ TEST(HtmlReportTest, Local_EntityReportInSpanish) {
   Pos(html, "1.1.1 Contenido no textual</a> (nivel A)");
   EXPECT_LT(alt, html.find("Cómo corregir:", alt));
   Pos(html, "Afecta a 2 elementos en 1 página.");
-  Pos(html, "<a class=\"url\" href=\"https://vivienda.ejemplo.gob.mx/\" rel=\"noreferrer nofollow\">");
+  Pos(html,
+      "<a class=\"url\" href=\"https://vivienda.ejemplo.gob.mx/\" rel=\"noreferrer nofollow\">");
   Pos(html, "<code>#carrusel &gt; li:nth-child(2) &gt; img</code>");
   Pos(html, "<pre><code>&lt;img src=&quot;/img/escudo.png&quot;&gt;</code></pre>");
   Pos(html, "Fundamento legal: LGPDPPSO, Art. 27");
@@ -97,9 +99,11 @@ TEST(HtmlReportTest, Local_CampaignIndex) {
   const std::string html = RenderCampaignHtml(rows, testing::FixtureCatalog(), "es", true);
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"es\">"));
   Pos(html, "3 sujetos obligados, 5 páginas revisadas.");
-  Pos(html, "<a href=\"./instituto-vivienda/report.html\">Informe de Instituto de Vivienda del Estado</a>");
+  Pos(html,
+      "<a href=\"./instituto-vivienda/report.html\">Informe de Instituto de Vivienda del "
+      "Estado</a>");
   Pos(html, "No se pudo revisar");
-  Pos(html, "1 incumplida");  // instituto: aviso de privacidad
+  Pos(html, "1 incumplida");   // instituto: aviso de privacidad
   Pos(html, "1 por revisar");  // municipio-rio: unidad de transparencia
   // Most frequent failures: link names fail in two entities.
   const size_t chart = Pos(html, "<svg class=\"chart\" role=\"img\"");

@@ -52,13 +52,13 @@ TEST(I18nTest, Local_WcagTableNamesCriteriaInPlainSpanish) {
   EXPECT_EQ(PrincipleOf("3.1.1"), '3');
   // Every A and AA criterion of WCAG 2.2 (4.1.1 kept, obsolete) is in the table.
   int a_aa = 0;
-  for (const char* sc :
-       {"1.1.1", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.3.1", "1.3.2", "1.3.3", "1.3.4",
-        "1.3.5", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.10", "1.4.11", "1.4.12",
-        "1.4.13", "2.1.1", "2.1.2", "2.1.4", "2.2.1", "2.2.2", "2.3.1", "2.4.1", "2.4.2", "2.4.3",
-        "2.4.4", "2.4.5", "2.4.6", "2.4.7", "2.4.11", "2.5.1", "2.5.2", "2.5.3", "2.5.4", "2.5.7",
-        "2.5.8", "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.6", "3.3.1", "3.3.2",
-        "3.3.3", "3.3.4", "3.3.7", "3.3.8", "4.1.2", "4.1.3"}) {
+  for (const char* sc : {"1.1.1",  "1.2.1",  "1.2.2",  "1.2.3",  "1.2.4", "1.2.5", "1.3.1", "1.3.2",
+                         "1.3.3",  "1.3.4",  "1.3.5",  "1.4.1",  "1.4.2", "1.4.3", "1.4.4", "1.4.5",
+                         "1.4.10", "1.4.11", "1.4.12", "1.4.13", "2.1.1", "2.1.2", "2.1.4", "2.2.1",
+                         "2.2.2",  "2.3.1",  "2.4.1",  "2.4.2",  "2.4.3", "2.4.4", "2.4.5", "2.4.6",
+                         "2.4.7",  "2.4.11", "2.5.1",  "2.5.2",  "2.5.3", "2.5.4", "2.5.7", "2.5.8",
+                         "3.1.1",  "3.1.2",  "3.2.1",  "3.2.2",  "3.2.3", "3.2.4", "3.2.6", "3.3.1",
+                         "3.3.2",  "3.3.3",  "3.3.4",  "3.3.7",  "3.3.8", "4.1.2", "4.1.3"}) {
     const Criterion* k = FindCriterion(sc);
     ASSERT_NE(k, nullptr) << sc;
     EXPECT_TRUE(k->level == "A" || k->level == "AA") << sc;
@@ -77,8 +77,8 @@ TEST(I18nTest, Local_NoWriterAsksForAMissingKey) {
       const findings::EntityReport r = testing::FixtureReport(id);
       for (const std::string& f : EntityFormatNames()) {
         const std::string text = RenderEntityFormat(f, r, testing::FixtureCatalog(), lang);
-        EXPECT_EQ(text.find("⟦"), std::string::npos) << id << " " << f << " " << lang << ": "
-                                                      << text.substr(text.find("⟦"), 60);
+        EXPECT_EQ(text.find("⟦"), std::string::npos)
+            << id << " " << f << " " << lang << ": " << text.substr(text.find("⟦"), 60);
       }
       rows.push_back(Summarize(r, id));
     }
@@ -90,8 +90,8 @@ TEST(I18nTest, Local_NoWriterAsksForAMissingKey) {
                                              testing::FixtureCatalog(), to);
     EXPECT_EQ(text.find("⟦"), std::string::npos) << text;
   }
-  for (const char* kind : {"empty", "not-html", "too-large", "too-deep", "not-found",
-                           "unreadable", "timeout", "http", "something-new"}) {
+  for (const char* kind : {"empty", "not-html", "too-large", "too-deep", "not-found", "unreadable",
+                           "timeout", "http", "something-new"}) {
     const findings::LocalizedText t = PageErrorText({kind, "detalle"});
     EXPECT_EQ((t.es + t.en).find("⟦"), std::string::npos) << kind;
     if (std::string_view(kind) != "something-new") {

@@ -229,9 +229,9 @@ namespace {
 // SARIF and JUnit of a real check run over the demo portals (every rule, real findings).
 TEST(SarifTest, Sarif210_RealRunIsValid) {
   testing::TempDir dir;
-  const testing::RunResult r = testing::Run(
-      {testing::VerificaBinary(), "check", testing::SourcePath("fixtures/demo/sites"), "--format",
-       "sarif,junit", "-o", (dir.path() / "out").string()});
+  const testing::RunResult r =
+      testing::Run({testing::VerificaBinary(), "check", testing::SourcePath("fixtures/demo/sites"),
+                    "--format", "sarif,junit", "-o", (dir.path() / "out").string()});
   ASSERT_NE(r.exit_code, 2) << r.err;
   const std::string sarif = testing::ReadFileOrEmpty(dir.path() / "out/report.sarif");
   json j = json::parse(sarif, nullptr, false);

@@ -56,8 +56,7 @@ TEST(OutputsTest, Local_AFailedFileReplacesNoneOfTheOthers) {
   std::ofstream(dir.path() / "report.json") << "old";
   OutputOptions o;
   o.formats = {"html", "sarif", "junit"};
-  const Status s =
-      WriteEntityOutputs(testing::FixtureReport("municipio-rio"), {}, dir.path(), o);
+  const Status s = WriteEntityOutputs(testing::FixtureReport("municipio-rio"), {}, dir.path(), o);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("report.sarif"), std::string::npos) << s.message();
   EXPECT_EQ(Files(dir.path()), (std::vector<std::string>{"report.json", "report.sarif"}));
@@ -66,7 +65,8 @@ TEST(OutputsTest, Local_AFailedFileReplacesNoneOfTheOthers) {
 
 TEST(OutputsTest, Local_CampaignFiles) {
   testing::TempDir dir;
-  std::vector<EntitySummary> rows = {Summarize(testing::FixtureReport("municipio-rio"), "municipio-rio")};
+  std::vector<EntitySummary> rows = {
+      Summarize(testing::FixtureReport("municipio-rio"), "municipio-rio")};
   EXPECT_EQ(rows[0].obligations_passed, 1u);
   EXPECT_EQ(rows[0].obligations_cant_tell, 1u);
   OutputOptions o;

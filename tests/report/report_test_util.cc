@@ -49,8 +49,8 @@ std::string ReadSource(std::string_view relative) {
 const report::Catalog& FixtureCatalog() {
   static const report::Catalog kCatalog = [] {
     report::Catalog c;
-    nlohmann::json j = nlohmann::json::parse(ReadSource("fixtures/report/catalog.json"), nullptr,
-                                             false);
+    nlohmann::json j =
+        nlohmann::json::parse(ReadSource("fixtures/report/catalog.json"), nullptr, false);
     if (!j.is_array()) {
       ADD_FAILURE() << "fixtures/report/catalog.json is not a JSON array";
       return c;
@@ -82,8 +82,14 @@ findings::EntityReport HostileReport() {
   // Every string a crawled page controls.
   const std::string script = "</script><script>alert('x')</script>";
   const std::string breakout = "\"><img src=x onerror=alert(1)>'";
-  const std::string controls = std::string("a\x01" "b\x1b[31mred\x1b[0m\x7f" "c") + "\xc2\x9b" "2J";
-  const std::string bad_utf8 = "caf\xe9 \xff\xfe \xc3\x28 \xed\xa0\x80";  // Latin-1, stray, surrogate
+  const std::string controls = std::string(
+                                   "a\x01"
+                                   "b\x1b[31mred\x1b[0m\x7f"
+                                   "c") +
+                               "\xc2\x9b"
+                               "2J";
+  const std::string bad_utf8 =
+      "caf\xe9 \xff\xfe \xc3\x28 \xed\xa0\x80";  // Latin-1, stray, surrogate
   findings::EntityReport e;
   e.entity.id = "hostil";
   e.entity.name = "Entidad " + script + breakout;
@@ -116,9 +122,10 @@ findings::EntityReport HostileReport() {
   r.wcag = {"1.1.1"};
   r.impact = findings::Impact::kSerious;
   r.failed = 3;
-  r.findings.push_back(finding(findings::Outcome::kFailed, "img[alt=\"" + breakout + "\"]",
-                               "<img src=\"x\" onerror=\"alert(1)\" title='" + script + "'>",
-                               "La imagen «" + script + "» no tiene texto alternativo " + controls));
+  r.findings.push_back(
+      finding(findings::Outcome::kFailed, "img[alt=\"" + breakout + "\"]",
+              "<img src=\"x\" onerror=\"alert(1)\" title='" + script + "'>",
+              "La imagen «" + script + "» no tiene texto alternativo " + controls));
   r.findings.push_back(finding(findings::Outcome::kFailed, "a > img" + bad_utf8,
                                "<a href=\"javascript:alert(1)\">" + bad_utf8 + "</a>",
                                "=HYPERLINK(\"http://evil.example/\",\"clic\")"));
@@ -130,7 +137,8 @@ findings::EntityReport HostileReport() {
   review.outcome = findings::Outcome::kCantTell;
   review.cant_tell = 1;
   review.error = "boom " + script;
-  review.findings.push_back(finding(findings::Outcome::kCantTell, "-1+1", "<a href=\"data:text/html,<script>alert(1)</script>\">",
+  review.findings.push_back(finding(findings::Outcome::kCantTell, "-1+1",
+                                    "<a href=\"data:text/html,<script>alert(1)</script>\">",
                                     "-review " + bad_utf8));
   p.rules.push_back(review);
   e.pages.push_back(p);
@@ -182,9 +190,9 @@ void ExpectGolden(std::string_view name, const std::string& actual) {
   size_t i = 0;
   while (i < expected.size() && i < actual.size() && expected[i] == actual[i]) ++i;
   const size_t line = static_cast<size_t>(std::count(actual.begin(), actual.begin() + i, '\n')) + 1;
-  ADD_FAILURE() << "output differs from " << path << " at line " << line << ":\n  expected: "
-                << expected.substr(i > 60 ? i - 60 : 0, 160) << "\n  actual:   "
-                << actual.substr(i > 60 ? i - 60 : 0, 160)
+  ADD_FAILURE() << "output differs from " << path << " at line " << line
+                << ":\n  expected: " << expected.substr(i > 60 ? i - 60 : 0, 160)
+                << "\n  actual:   " << actual.substr(i > 60 ? i - 60 : 0, 160)
                 << "\n(if the change is intended, rerun with VERIFICA_UPDATE_GOLDEN=1)";
 }
 
