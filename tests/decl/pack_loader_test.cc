@@ -152,8 +152,6 @@ TEST(PackLoaderTest, Local_ProfilesSelectEntityRules) {
   auto bad = cat->EntityRules({"mx-inexistente"});
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(), HasSubstr("unknown profile 'mx-inexistente'"));
-  EXPECT_EQ(rules::decl::SplitProfiles("cdmx-2024; mx-datos-personales|cdmx-2024"),
-            (std::vector<std::string>{"cdmx-2024", "mx-datos-personales"}));
 }
 
 TEST(PackLoaderTest, Local_MinimalPackIsValid) {

@@ -112,22 +112,4 @@ Status RegisterPackRules(RuleRegistry& registry, const PackCatalog& catalog, Civ
   return Status::Ok();
 }
 
-std::vector<std::string> SplitProfiles(std::string_view cell) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto push = [&] {
-    if (!cur.empty() && std::find(out.begin(), out.end(), cur) == out.end()) out.push_back(cur);
-    cur.clear();
-  };
-  for (char c : cell) {
-    if (c == ';' || c == ',' || c == '|' || c == ' ' || c == '\t') {
-      push();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  push();
-  return out;
-}
-
 }  // namespace verifica::rules::decl

@@ -49,9 +49,6 @@ Result<std::shared_ptr<const PackCatalog>> LoadCatalog(const std::vector<std::st
 // `today`), entity rules as catalog entries that the entity phase judges.
 Status RegisterPackRules(RuleRegistry& registry, const PackCatalog& catalog, CivilDate today);
 
-// Splits a profiles cell ("cdmx-2024; mx-datos-personales", also ',' or '|' or spaces).
-std::vector<std::string> SplitProfiles(std::string_view cell);
-
 }  // namespace verifica::rules::decl
 
 #endif  // VERIFICA_RULES_DECL_CATALOG_H_
