@@ -312,6 +312,22 @@ TEST(PackLoaderTest, Local_ExtendsAndIncludeAreResolved) {
   EXPECT_EQ(errors[0].pointer, "/pack/include/0");
 }
 
+TEST(PackLoaderTest, Local_HostileShapesAreErrorsNotCrashes) {
+  // An extending rule whose id is not a string, numbers where text goes, deep nesting.
+  auto errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("id": "tr-prueba")", R"("id": 7, "extends": "tr-home-link")"));
+  EXPECT_FALSE(errors.empty());
+  errors = decltest::ErrorsOf(Replace(kMinimal, R"("title": {"es": "t", "en": "t"})",
+                                      R"("title": {"es": 1, "en": [true]})"));
+  EXPECT_EQ(errors.size(), 2u) << Join(errors);
+  std::string deep(20000, '[');
+  deep += std::string(20000, ']');
+  errors = decltest::ErrorsOf(
+      Replace(kMinimal, R"("scope": "page")", R"("scope": "page", "x": )" + deep));
+  ASSERT_EQ(errors.size(), 1u) << Join(errors);
+  EXPECT_THAT(errors[0].reason, HasSubstr("nested"));
+}
+
 TEST(PackLoaderTest, Local_PlaceholdersBeyondTheArgsAreErrors) {
   auto errors = decltest::ErrorsOf(Replace(kMinimal, R"("pass": {"es": "sí", "en": "yes"})",
                                            R"("pass": {"es": "sí {3}", "en": "yes"})"));

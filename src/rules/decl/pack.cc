@@ -411,6 +411,24 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   return rule;
 }
 
+constexpr size_t kMaxJsonDepth = 64;
+
+// Depth of the deepest value, without recursion.
+size_t MaxDepth(const json& root) {
+  size_t max = 0;
+  std::vector<std::pair<const json*, size_t>> stack = {{&root, 1}};
+  while (!stack.empty()) {
+    auto [v, d] = stack.back();
+    stack.pop_back();
+    max = std::max(max, d);
+    if (d > kMaxJsonDepth) break;
+    if (v->is_structured()) {
+      for (const json& child : *v) stack.emplace_back(&child, d + 1);
+    }
+  }
+  return max;
+}
+
 struct ParsedDoc {
   std::string file;
   json doc;
@@ -441,6 +459,12 @@ ParsedDoc ParseDoc(const PackSource& src, Checker& c) {
     c.Error("", "a pack must be a JSON object {schema, pack, roles, rules}");
     return p;
   }
+  // Hostile nesting would overflow the stack when the document is copied or walked.
+  if (size_t depth = MaxDepth(p.doc); depth > kMaxJsonDepth) {
+    c.Error("", "JSON nested " + std::to_string(depth) + " levels deep (at most " +
+                    std::to_string(kMaxJsonDepth) + ")");
+    return p;
+  }
   p.ok = true;
   return p;
 }
@@ -454,6 +478,9 @@ std::string PackIdOf(const json& doc) {
 
 }  // namespace
 
+static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
+                                     const LoadOptions& options);
+
 std::string PackError::ToString() const {
   std::string out = file;
   out += ": ";
@@ -464,6 +491,20 @@ std::string PackError::ToString() const {
 }
 
 LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& options) {
+  // The loader boundary: every JSON access below checks types first, so nothing should throw;
+  // if nlohmann still does, the packs are rejected with the reason instead of crashing.
+  try {
+    return LoadPacksUnchecked(sources, options);
+  } catch (const json::exception& e) {
+    LoadResult r;
+    r.errors.push_back({sources.empty() ? std::string() : sources.front().file, "",
+                        std::string("internal error reading packs: ") + e.what()});
+    return r;
+  }
+}
+
+static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
+                                     const LoadOptions& options) {
   LoadResult result;
   std::vector<ParsedDoc> docs;
   std::vector<std::unique_ptr<Checker>> checkers;
@@ -554,7 +595,10 @@ LoadResult LoadPacks(const std::vector<PackSource>& sources, const LoadOptions& 
         std::vector<const json*> chain;
         std::string base = ext.get<std::string>();
         bool broken = false;
-        std::set<std::string> visited = {merged.value("id", std::string())};
+        std::set<std::string> visited;
+        if (auto id = merged.find("id"); id != merged.end() && id->is_string()) {
+          visited.insert(id->get<std::string>());
+        }
         while (!base.empty()) {
           auto it = raw_by_id.find(base);
           if (it == raw_by_id.end()) {
