@@ -10,6 +10,7 @@
 #include <set>
 
 #include "findings/findings_json.h"
+#include "report/aggregate.h"
 #include "report/escape.h"
 #include "report/fingerprint.h"
 #include "report/formats.h"
@@ -57,7 +58,7 @@ void SummaryBuilder::Visit(const findings::RuleResult& r) {
   } else if (r.outcome == Outcome::kCantTell) {
     review_ids_.insert(r.id);
   }
-  if (!r.id.starts_with("wcag-")) {
+  if (IsObligationRule(r.id, {})) {
     auto [it, inserted] = obligations_.emplace(r.id, r.outcome);
     if (!inserted) it->second = findings::Worst(it->second, r.outcome);
   }

@@ -45,8 +45,8 @@ struct EntitySummary {
   std::array<uint32_t, 4> findings_by_impact{};  // failed findings, index = Impact
   double score = 0;  // 0–100, see Score()
   std::vector<std::string> failed_rule_ids;  // distinct, sorted
-  // Obligation rules (transparency, personal data: not "wcag-"), by their entity-wide outcome
-  // (the worst over every page and the entity rules). All zero: none was evaluated.
+  // Obligation rules (transparency, personal data; see IsObligationRule), by their entity-wide
+  // outcome (the worst over every page and the entity rules). All zero: none was evaluated.
   uint32_t obligations_failed = 0;
   uint32_t obligations_cant_tell = 0;
   uint32_t obligations_passed = 0;
