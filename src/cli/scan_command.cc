@@ -266,7 +266,7 @@ int RunScan(const ScanArgs& a) {
     std::cerr << "verifica: " << summary.message() << "\n";
     return kExitCannotRun;
   }
-  if (!a.quiet || !::isatty(STDOUT_FILENO)) PrintSummary(result.rows, out, a.lang);
+  PrintSummary(result.rows, out, a.lang);  // the command's output; --quiet only hides progress
   if (!result.write_error.ok()) {
     std::cerr << "verifica: " << result.write_error.message() << "\n";
     return kExitCannotRun;
