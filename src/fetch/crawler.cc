@@ -41,10 +41,11 @@ struct Item {
   int depth = 0;
   int priority = 0;
   int attempt = 0;
-  bool fresh = true;    // first request of a discovered URL (checked against its record)
+  bool fresh = true;  // first request of a discovered URL (checked against its record)
   bool offsite = false;
   bool is_start = false;
-  bool listed = false;  // a sitemap named in robots.txt (its failure is recorded)
+  bool listed = false;    // a sitemap named in robots.txt (its failure is recorded)
+  bool external = false;  // an off-site link check (its record is in Job::external)
   std::string role;
   uint64_t seq = 0;
   TimePoint not_before{};
@@ -75,6 +76,9 @@ struct Origin {
   std::string status;  // "obeyed", "absent", "unreachable", "not-applicable"
   long http_status = 0;
   std::string refused;  // why the origin's address was refused (private address), if it was
+  // When robots.txt could not be fetched because the host could not be reached at all (DNS,
+  // connection, TLS, timeout): that error, which is also the fate of an off-site link there.
+  std::string error_kind, error_message;
 };
 
 struct Host {
@@ -89,8 +93,9 @@ struct Job {
   UrlFilter filter;
   JobResult result;
   std::unordered_map<std::string, UrlRecord> urls;
-  std::map<std::string, std::vector<Item>> frontier;  // host key → heap (ItemLater)
-  std::vector<Item> delayed;                          // retries waiting for not_before
+  std::unordered_map<std::string, UrlRecord> external;  // off-site link checks, by URL
+  std::map<std::string, std::vector<Item>> frontier;    // host key → heap (ItemLater)
+  std::vector<Item> delayed;                            // retries waiting for not_before
   std::string start_origin;
   std::set<std::string> limits;
   std::set<std::string> sitemaps_seen;
@@ -99,7 +104,12 @@ struct Job {
   int pages_started = 0;
   int documents_started = 0;
   int sitemaps_started = 0;
+  int external_queued = 0;
   bool sitemaps_seeded = false;
+
+  std::unordered_map<std::string, UrlRecord>& RecordsFor(const Item& item) {
+    return item.external ? external : urls;
+  }
 
   Job(JobSpec s, Scope sc, UrlFilter f)
       : spec(std::move(s)), scope(std::move(sc)), filter(std::move(f)) {}
@@ -213,8 +223,11 @@ size_t OnData(char* data, size_t size, size_t n, void* user) {
 
 std::string GuessContentType(std::string_view u) {
   static const std::map<std::string, std::string, std::less<>> kTypes = {
-      {"html", "text/html"}, {"htm", "text/html"}, {"shtml", "text/html"},
-      {"xhtml", "application/xhtml+xml"}, {"pdf", "application/pdf"},
+      {"html", "text/html"},
+      {"htm", "text/html"},
+      {"shtml", "text/html"},
+      {"xhtml", "application/xhtml+xml"},
+      {"pdf", "application/pdf"},
       {"doc", "application/msword"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {"xls", "application/vnd.ms-excel"},
@@ -223,20 +236,42 @@ std::string GuessContentType(std::string_view u) {
       {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
       {"odt", "application/vnd.oasis.opendocument.text"},
       {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
-      {"odp", "application/vnd.oasis.opendocument.presentation"}, {"rtf", "application/rtf"},
-      {"csv", "text/csv"}, {"txt", "text/plain"}, {"json", "application/json"},
-      {"xml", "application/xml"}, {"zip", "application/zip"}, {"rar", "application/vnd.rar"},
-      {"7z", "application/x-7z-compressed"}, {"gz", "application/gzip"},
-      {"tar", "application/x-tar"}, {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"},
-      {"png", "image/png"}, {"gif", "image/gif"}, {"webp", "image/webp"},
-      {"svg", "image/svg+xml"}, {"bmp", "image/bmp"}, {"tif", "image/tiff"},
-      {"tiff", "image/tiff"}, {"mp3", "audio/mpeg"}, {"wav", "audio/wav"}, {"ogg", "audio/ogg"},
-      {"mp4", "video/mp4"}, {"webm", "video/webm"}, {"avi", "video/x-msvideo"},
-      {"mov", "video/quicktime"}, {"wmv", "video/x-ms-wmv"}, {"mpg", "video/mpeg"},
-      {"mpeg", "video/mpeg"}, {"epub", "application/epub+zip"},
+      {"odp", "application/vnd.oasis.opendocument.presentation"},
+      {"rtf", "application/rtf"},
+      {"csv", "text/csv"},
+      {"txt", "text/plain"},
+      {"json", "application/json"},
+      {"xml", "application/xml"},
+      {"zip", "application/zip"},
+      {"rar", "application/vnd.rar"},
+      {"7z", "application/x-7z-compressed"},
+      {"gz", "application/gzip"},
+      {"tar", "application/x-tar"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"png", "image/png"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"svg", "image/svg+xml"},
+      {"bmp", "image/bmp"},
+      {"tif", "image/tiff"},
+      {"tiff", "image/tiff"},
+      {"mp3", "audio/mpeg"},
+      {"wav", "audio/wav"},
+      {"ogg", "audio/ogg"},
+      {"mp4", "video/mp4"},
+      {"webm", "video/webm"},
+      {"avi", "video/x-msvideo"},
+      {"mov", "video/quicktime"},
+      {"wmv", "video/x-ms-wmv"},
+      {"mpg", "video/mpeg"},
+      {"mpeg", "video/mpeg"},
+      {"epub", "application/epub+zip"},
       {"kml", "application/vnd.google-earth.kml+xml"},
-      {"kmz", "application/vnd.google-earth.kmz"}, {"exe", "application/octet-stream"},
-      {"msi", "application/octet-stream"}, {"apk", "application/vnd.android.package-archive"}};
+      {"kmz", "application/vnd.google-earth.kmz"},
+      {"exe", "application/octet-stream"},
+      {"msi", "application/octet-stream"},
+      {"apk", "application/vnd.android.package-archive"}};
   const std::string ext = Extension(u);
   if (ext.empty()) return {};
   auto it = kTypes.find(ext);
@@ -282,7 +317,10 @@ class Crawler::Impl {
   bool Idle(Job& job);
 
   void Push(Job& job, Item item);
-  void AddLink(Job& job, DiscoveredLink link, const std::string& page, int depth);
+  // `from_page`: found on a page (false for sitemap entries, whose off-site URLs are ignored).
+  void AddLink(Job& job, DiscoveredLink link, const std::string& page, int depth,
+               bool from_page = true);
+  void AddExternal(Job& job, const DiscoveredLink& link, const std::string& page, int depth);
   void SeedSitemaps(Job& job);
   void OriginReady(const std::string& origin_key);
 
@@ -300,7 +338,7 @@ class Crawler::Impl {
   void Fail(Job& job, const Item& item, std::string kind, std::string message, long status,
             std::string final_url, bool broken);
   void AddDocument(Job& job, const Item& item, const Transfer& t, long status);
-  void MarkDone(Job& job, const std::string& url);
+  void MarkDone(Job& job, const std::string& url, bool external = false);
 
   CrawlOptions options_;
   CrawlDelegate* delegate_;
@@ -347,9 +385,8 @@ int Crawler::Impl::PerHost(const std::string& host_key) const {
 
 void Crawler::Impl::StartJob(JobSpec spec) {
   auto scope = Scope::ForStart(spec.scope_root.empty() ? spec.start_url : spec.scope_root);
-  auto job = std::make_unique<Job>(
-      spec, scope.ok() ? std::move(scope).value() : Scope(),
-      UrlFilter(options_.include, options_.exclude, options_.traps));
+  auto job = std::make_unique<Job>(spec, scope.ok() ? std::move(scope).value() : Scope(),
+                                   UrlFilter(options_.include, options_.exclude, options_.traps));
   Job& j = *job;
   j.result.job = spec.id;
   j.result.started_at = NowRfc3339();
@@ -427,7 +464,8 @@ void Crawler::Impl::SeedSitemaps(Job& job) {
   }
 }
 
-void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& page, int depth) {
+void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& page, int depth,
+                            bool from_page) {
   if (link.url.empty()) return;
   if (job.scope.is_file()) {
     if (!IsFileUrl(link.url)) return;  // a local build's links to the web are not crawled
@@ -435,6 +473,10 @@ void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& pa
   } else if (!url::IsHttp(link.url)) {
     return;
   }
+  // Off-site links on the site's own pages (not on pages elsewhere fetched for a page role) are
+  // checked for reachability when asked.
+  const bool check_external =
+      options_.check_external_links && from_page && job.scope.Contains(page);
   auto it = job.urls.find(link.url);
   const bool known = it != job.urls.end();
   if (known) {
@@ -460,6 +502,9 @@ void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& pa
         item.role = link.role;
         Push(job, std::move(item));
       }
+      if (rec.state == UrlRecord::State::kSkipped && rec.skipped_offsite && check_external) {
+        AddExternal(job, link, page, depth);
+      }
       return;
     }
   }
@@ -472,6 +517,7 @@ void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& pa
   if (!in_site && !link.allow_offsite) {
     rec.state = UrlRecord::State::kSkipped;
     rec.skipped_offsite = true;
+    if (check_external) AddExternal(job, link, page, depth);
     return;
   }
   const Verdict v = job.filter.Admit(link.url, in_site);
@@ -496,9 +542,46 @@ void Crawler::Impl::AddLink(Job& job, DiscoveredLink link, const std::string& pa
   Push(job, std::move(item));
 }
 
-void Crawler::Impl::MarkDone(Job& job, const std::string& u) {
-  auto it = job.urls.find(u);
-  if (it == job.urls.end()) return;
+void Crawler::Impl::AddExternal(Job& job, const DiscoveredLink& link, const std::string& page,
+                                int depth) {
+  if (!url::IsHttp(link.url)) return;
+  auto [it, inserted] = job.external.try_emplace(link.url);
+  UrlRecord& rec = it->second;
+  ++rec.ref_count;
+  if (!inserted) {
+    if ((rec.state == UrlRecord::State::kQueued || rec.state == UrlRecord::State::kStarted ||
+         rec.state == UrlRecord::State::kFailed) &&
+        rec.refs.size() < kMaxReferrers) {
+      rec.refs.push_back(MakeRef(page, link));
+    }
+    return;
+  }
+  // --exclude applies to off-site links too (--include is about the site's own pages).
+  if (job.filter.Admit(link.url, /*apply_include=*/false) != Verdict::kAdmitted) {
+    rec.state = UrlRecord::State::kSkipped;
+    return;
+  }
+  if (job.external_queued >= options_.max_external_links) {
+    rec.state = UrlRecord::State::kSkipped;
+    job.limits.insert("max-external-links");
+    return;
+  }
+  ++job.external_queued;
+  rec.state = UrlRecord::State::kQueued;
+  rec.refs.push_back(MakeRef(page, link));
+  Item item;
+  item.url = item.linked_url = link.url;
+  item.kind = Kind::kDocument;  // HEAD first, a ranged GET where HEAD is refused
+  item.depth = depth;
+  item.offsite = true;
+  item.external = true;
+  Push(job, std::move(item));
+}
+
+void Crawler::Impl::MarkDone(Job& job, const std::string& u, bool external) {
+  auto& records = external ? job.external : job.urls;
+  auto it = records.find(u);
+  if (it == records.end()) return;
   it->second.state = UrlRecord::State::kDone;
   it->second.refs.clear();
   it->second.refs.shrink_to_fit();
@@ -515,13 +598,20 @@ void Crawler::Impl::Fail(Job& job, const Item& item, std::string kind, std::stri
   f.redirects = item.redirects;
   f.fetched_at = NowRfc3339();
   f.is_page = item.kind == Kind::kPage;
+  f.external = item.external;
   f.broken = broken;
   f.depth = item.depth;
-  job.result.failures.push_back(std::move(f));
-  if (auto it = job.urls.find(item.linked_url); it != job.urls.end()) {
+  auto& records = job.RecordsFor(item);
+  if (auto it = records.find(item.linked_url); it != records.end()) {
     it->second.state = UrlRecord::State::kFailed;
   }
   stats.failures.fetch_add(1, std::memory_order_relaxed);
+  if (f.is_page) stats.page_failures.fetch_add(1, std::memory_order_relaxed);
+  // As link-broken counts them: a start URL is not a link (its failure makes the entity
+  // unreachable instead).
+  if (broken && f.depth > 0) stats.broken_links.fetch_add(1, std::memory_order_relaxed);
+  if (item.external) stats.external.fetch_add(1, std::memory_order_relaxed);
+  job.result.failures.push_back(std::move(f));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +620,8 @@ void Crawler::Impl::Fail(Job& job, const Item& item, std::string kind, std::stri
 Status Crawler::Impl::Run() {
   multi_.reset(curl_multi_init());
   if (!multi_) return InternalError("curl_multi_init failed");
-  curl_multi_setopt(multi_.get(), CURLMOPT_MAXCONNECTS, static_cast<long>(options_.concurrency * 2));
+  curl_multi_setopt(multi_.get(), CURLMOPT_MAXCONNECTS,
+                    static_cast<long>(options_.concurrency * 2));
   {
     std::lock_guard<std::mutex> lock(mu_);
     running_ = true;
@@ -637,8 +728,9 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
         // Stale entries (already fetched, or re-queued with a higher priority) are dropped
         // without waiting for the host.
         if (top.fresh) {
-          auto rec = job.urls.find(top.linked_url);
-          if (rec == job.urls.end() || rec->second.state != UrlRecord::State::kQueued ||
+          auto& records = job.RecordsFor(top);
+          auto rec = records.find(top.linked_url);
+          if (rec == records.end() || rec->second.state != UrlRecord::State::kQueued ||
               rec->second.priority > top.priority) {
             std::pop_heap(heap.begin(), heap.end(), ItemLater());
             heap.pop_back();
@@ -684,6 +776,14 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
             Fail(job, item, "private-address", origin.refused, 0, item.url, false);
             continue;
           }
+          if (item.external && !origin.error_kind.empty()) {
+            // The other host could not be reached even for its robots.txt: the link is broken
+            // for the same reason (asking again would only wait for the same error).
+            Fail(job, item, origin.error_kind,
+                 origin.error_message + " (the host could not be reached for robots.txt)", 0,
+                 item.url, true);
+            continue;
+          }
           if (!IsFileUrl(item.url) && pq.ok() && !origin.rules.Allowed(*pq)) {
             const bool unreachable = origin.status == "unreachable";
             Fail(job, item, unreachable ? "robots-unreachable" : "robots",
@@ -696,9 +796,9 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
           }
         }
         if (item.fresh && item.kind == Kind::kPage) {
-          const int budget = job.spec.max_pages +
-                             (item.priority > 0 && !item.is_start ? options_.role_page_allowance
-                                                                  : 0);
+          const int budget =
+              job.spec.max_pages +
+              (item.priority > 0 && !item.is_start ? options_.role_page_allowance : 0);
           if (job.pages_started >= budget) {
             job.limits.insert("max-pages");
             auto rec = job.urls.find(item.linked_url);
@@ -710,7 +810,7 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
           }
           ++job.pages_started;
         }
-        if (item.fresh && item.kind == Kind::kDocument) {
+        if (item.fresh && item.kind == Kind::kDocument && !item.external) {
           if (job.documents_started >= job.spec.max_documents) {
             job.limits.insert("max-documents");
             auto rec = job.urls.find(item.linked_url);
@@ -723,8 +823,9 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
           ++job.documents_started;
         }
         if (item.fresh) {
-          auto rec = job.urls.find(item.linked_url);
-          if (rec != job.urls.end()) rec->second.state = UrlRecord::State::kStarted;
+          auto& records = job.RecordsFor(item);
+          auto rec = records.find(item.linked_url);
+          if (rec != records.end()) rec->second.state = UrlRecord::State::kStarted;
         }
         StartTransfer(job, std::move(item), host_key, now);
       }
@@ -733,8 +834,7 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
   return wake;
 }
 
-void Crawler::Impl::StartTransfer(Job& job, Item item, const std::string& host_key,
-                                  TimePoint now) {
+void Crawler::Impl::StartTransfer(Job& job, Item item, const std::string& host_key, TimePoint now) {
   auto t = std::make_unique<Transfer>();
   t->easy.reset(curl_easy_init());
   if (!t->easy) {
@@ -832,8 +932,7 @@ bool Crawler::Impl::MaybeRetry(Transfer& t, long code, CURLcode rc) {
   if (!transient || t.item.attempt >= options_.max_retries) return false;
   // Exponential backoff with jitter: base·2^attempt·[1, 2).
   std::uniform_real_distribution<double> jitter(1.0, 2.0);
-  double delay_ms =
-      options_.backoff_base_ms * std::pow(2.0, t.item.attempt) * jitter(rng_);
+  double delay_ms = options_.backoff_base_ms * std::pow(2.0, t.item.attempt) * jitter(rng_);
   curl_off_t retry_after = 0;
   if (rc == CURLE_OK) curl_easy_getinfo(t.easy.get(), CURLINFO_RETRY_AFTER, &retry_after);
   if (retry_after > 0) {
@@ -844,7 +943,7 @@ bool Crawler::Impl::MaybeRetry(Transfer& t, long code, CURLcode rc) {
            "HTTP " + std::to_string(code) + " with Retry-After " + std::to_string(retry_after) +
                " s, longer than the " + std::to_string(options_.max_retry_after_ms / 1000) +
                " s this crawl waits",
-           code, t.item.url, true);
+           code, t.item.url, !t.item.external);
       return true;
     }
     delay_ms = std::max(delay_ms, ra_ms);
@@ -886,6 +985,10 @@ void Crawler::Impl::CompleteRobots(Transfer& t, CURLcode rc, long code) {
     // §2.3.1.4: unreachable (5xx, network error): assume complete disallow.
     o.rules = RobotsRules::DisallowAll();
     o.status = "unreachable";
+    if (rc != CURLE_OK) {
+      o.error_kind = ErrorKind(rc);
+      o.error_message = t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc);
+    }
   }
   o.state = Origin::State::kReady;
   if (auto d = o.rules.crawl_delay_seconds()) {
@@ -950,7 +1053,7 @@ void Crawler::Impl::CompleteSitemap(Transfer& t, CURLcode rc, long code) {
     DiscoveredLink link;
     link.url = std::move(canon).value();
     link.text = "(sitemap)";
-    AddLink(job, std::move(link), t.item.url, 1);
+    AddLink(job, std::move(link), t.item.url, 1, /*from_page=*/false);
   }
 }
 
@@ -978,13 +1081,12 @@ bool Crawler::Impl::Redirect(Transfer& t, long code) {
     Item failed = item;
     failed.redirects = chain;
     Fail(job, failed, "redirects",
-         "more than " + std::to_string(options_.limits.max_redirects) + " redirects", code,
-         *target, true);
+         "more than " + std::to_string(options_.limits.max_redirects) + " redirects", code, *target,
+         true);
     return true;
   }
   if (!url::IsHttp(*target)) {
-    Fail(job, item, "scheme", "redirect to a URL that is not http or https", code, *target,
-         false);
+    Fail(job, item, "scheme", "redirect to a URL that is not http or https", code, *target, false);
     return true;
   }
   const bool is_document = item.kind == Kind::kDocument || item.kind == Kind::kDocumentGet;
@@ -997,14 +1099,14 @@ bool Crawler::Impl::Redirect(Transfer& t, long code) {
     MarkDone(job, item.linked_url);
     return true;
   }
-  auto [rec, inserted] = job.urls.try_emplace(*target);
+  auto [rec, inserted] = job.RecordsFor(item).try_emplace(*target);
   if (!inserted && rec->second.state != UrlRecord::State::kQueued) {
     // Already fetched (or failing) under its own URL.
     if (rec->second.state == UrlRecord::State::kFailed) {
       Fail(job, item, "redirect", "redirects to " + *target + ", which failed", code, *target,
            true);
     } else {
-      MarkDone(job, item.linked_url);
+      MarkDone(job, item.linked_url, item.external);
     }
     return true;
   }
@@ -1033,9 +1135,14 @@ void Crawler::Impl::AddDocument(Job& job, const Item& item, const Transfer& t, l
   // A ranged GET's Content-Length is the range's; the total is not known without parsing
   // Content-Range, so only the larger figure is kept.
   if (d.bytes == 0 && !t.body.empty()) d.bytes = t.body.size();
+  d.external = item.external;
   job.result.documents.push_back(std::move(d));
-  MarkDone(job, item.linked_url);
-  stats.documents.fetch_add(1, std::memory_order_relaxed);
+  MarkDone(job, item.linked_url, item.external);
+  if (item.external) {
+    stats.external.fetch_add(1, std::memory_order_relaxed);
+  } else {
+    stats.documents.fetch_add(1, std::memory_order_relaxed);
+  }
 }
 
 void Crawler::Impl::CompleteResource(Transfer& t, CURLcode rc, long code) {
@@ -1045,15 +1152,18 @@ void Crawler::Impl::CompleteResource(Transfer& t, CURLcode rc, long code) {
   curl_easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &eff);
   const std::string final_url = eff ? eff : item.url;
   const bool file = IsFileUrl(item.url);
+  // A ranged GET is stopped by us at its first bytes: the status decides, as for a HEAD (an
+  // error page's body must not make a missing document look present).
+  if (rc != CURLE_OK && item.kind == Kind::kDocumentGet && t.got_bytes) rc = CURLE_OK;
   if (rc != CURLE_OK) {
-    if (t.document_detected || (item.kind == Kind::kDocumentGet && t.got_bytes)) {
+    if (t.document_detected) {
       AddDocument(job, item, t, code);
       return;
     }
     if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
       Fail(job, item, "too-large",
-           "body larger than " + std::to_string(t.max_body) + " bytes (after decompression)",
-           code, final_url, false);
+           "body larger than " + std::to_string(t.max_body) + " bytes (after decompression)", code,
+           final_url, false);
       return;
     }
     if (t.guard.refused) {
@@ -1070,8 +1180,8 @@ void Crawler::Impl::CompleteResource(Transfer& t, CURLcode rc, long code) {
   if (!file && code >= 300 && code < 400 && code != 304) {
     if (Redirect(t, code)) return;
   }
-  if ((item.kind == Kind::kDocument) && (code == 405 || code == 501 || code == 403 ||
-                                         code == 400)) {
+  if ((item.kind == Kind::kDocument) &&
+      (code == 405 || code == 501 || code == 403 || code == 400)) {
     // HEAD refused (or mishandled): ask for the first byte instead.
     Item get = std::move(item);
     get.kind = Kind::kDocumentGet;
@@ -1088,14 +1198,23 @@ void Crawler::Impl::CompleteResource(Transfer& t, CURLcode rc, long code) {
       d.url = item.linked_url;
       d.type = GuessContentType(item.url);
       d.status = code;
+      d.external = item.external;
       job.result.documents.push_back(std::move(d));
+    }
+    if (item.external && (code == 401 || code == 403 || code == 429 || code == 999)) {
+      // Another site turning away an automated client (login, bot protection, rate limit) says
+      // nothing about whether people can follow the link.
+      Fail(job, item, "refused",
+           message + ": the other site refused the automated check (not judged)", code, final_url,
+           false);
+      return;
     }
     Fail(job, item, "http", message, code, final_url, true);
     return;
   }
   if (!file && code >= 300) {
-    Fail(job, item, "http", "HTTP status " + std::to_string(code) + " without a Location",
-         code, final_url, true);
+    Fail(job, item, "http", "HTTP status " + std::to_string(code) + " without a Location", code,
+         final_url, true);
     return;
   }
   if (item.kind != Kind::kPage) {
@@ -1142,8 +1261,9 @@ void Crawler::Impl::FinishIdleJobs() {
     }
     JobResult result = std::move(job.result);
     for (FailedFetch& f : result.failures) {
-      auto rec = job.urls.find(f.url);
-      if (rec == job.urls.end()) continue;
+      auto& records = f.external ? job.external : job.urls;
+      auto rec = records.find(f.url);
+      if (rec == records.end()) continue;
       f.referrers = rec->second.refs;
       f.referrer_count = rec->second.ref_count;
     }

@@ -15,6 +15,15 @@
 //              time, so every hop is checked against scope and robots and the chain recorded),
 //              http/https/file only, private addresses refused on the socket actually opened
 //   documents  non-HTML links get HEAD (a ranged GET where HEAD is refused) and are listed
+//   off-site   links to other sites (http/https, when check_external_links is on) are checked the
+//              same way: HEAD, a ranged GET where HEAD is refused; never parsed, never counted as
+//              pages, capped per job (max_external_links). They are fetched like anything else:
+//              the other host's robots.txt is read first and obeyed (a link it disallows is
+//              recorded, not judged; when the host cannot be reached at all, not even for its
+//              robots.txt, the link is broken with that error), per-host politeness applies, and
+//              private addresses are refused unless allowed. 401, 403 and 429 from another site
+//              mean it refused an automated check, not that the link is broken: recorded, not
+//              judged. file:// crawls check no off-site links (a local build stays offline).
 //   memory     pages fetched but not yet processed are capped (max_pending_pages); bodies of
 //              non-2xx responses are not kept
 //
@@ -37,9 +46,9 @@
 namespace verifica::fetch {
 
 struct CrawlOptions {
-  int concurrency = 8;   // transfers at once, over every host
-  int per_host = 2;      // transfers at once to one host
-  int delay_ms = 250;    // between request starts to one host; a larger Crawl-delay wins
+  int concurrency = 8;             // transfers at once, over every host
+  int per_host = 2;                // transfers at once to one host
+  int delay_ms = 250;              // between request starts to one host; a larger Crawl-delay wins
   int max_crawl_delay_ms = 30000;  // Crawl-delay above this is capped (and noted)
   int max_active_jobs = 4;         // jobs (entities) crawled at the same time
   int max_retries = 2;             // further attempts after a transient failure
@@ -50,9 +59,11 @@ struct CrawlOptions {
   std::vector<std::shared_ptr<const Pattern>> include;  // --include (any must match)
   std::vector<std::shared_ptr<const Pattern>> exclude;  // --exclude (none may match)
   bool use_sitemaps = true;
-  int max_sitemaps = 20;            // sitemap files per job, indexes included
-  int role_page_allowance = 25;     // pages beyond max_pages for links with priority > 0
-  int max_pending_pages = 16;       // fetched pages waiting for or in processing
+  int max_sitemaps = 20;              // sitemap files per job, indexes included
+  int role_page_allowance = 25;       // pages beyond max_pages for links with priority > 0
+  int max_pending_pages = 16;         // fetched pages waiting for or in processing
+  bool check_external_links = false;  // check off-site http(s) links (see "off-site" above)
+  int max_external_links = 200;       // off-site URLs checked per job; more: "max-external-links"
 };
 
 struct JobSpec {
@@ -88,8 +99,8 @@ struct FetchedPage {
   std::vector<std::string> redirects;  // each URL redirected through, in order
   std::string fetched_at;              // RFC 3339
   int depth = 0;
-  bool offsite = false;                // outside the site, fetched for a page role
-  std::string role;                    // the role a link suggested for it, if any
+  bool offsite = false;  // outside the site, fetched for a page role
+  std::string role;      // the role a link suggested for it, if any
 };
 
 // A page that links to a URL.
@@ -109,7 +120,8 @@ struct FailedFetch {
   std::string message;    // English
   std::vector<std::string> redirects;
   std::string fetched_at;
-  bool is_page = true;    // false for documents (HEAD checks)
+  bool is_page = true;    // false for documents and off-site links (HEAD checks)
+  bool external = false;  // an off-site link check
   bool broken = false;    // the link does not work (vs. refused by robots, not checked, ...)
   int depth = 0;
   std::vector<LinkRef> referrers;  // up to kMaxReferrers pages linking to it
@@ -123,16 +135,17 @@ struct DocumentRecord {
   std::string type;  // Content-Type without parameters, or a guess from the extension
   long status = 0;
   uint64_t bytes = 0;
+  bool external = false;  // an off-site link checked for reachability, not a document of the site
 };
 
 struct JobResult {
   uint64_t job = 0;
   bool interrupted = false;  // Stop() was called before it finished
   std::string started_at, finished_at;
-  std::string start_final_url;    // where the start URL ended after redirects
-  uint32_t pages = 0;             // HTML pages handed to the caller
-  uint32_t requests = 0;          // transfers started (robots and sitemaps included)
-  std::string robots;             // start origin: "obeyed", "absent", "unreachable", "not-applicable"
+  std::string start_final_url;  // where the start URL ended after redirects
+  uint32_t pages = 0;           // HTML pages handed to the caller
+  uint32_t requests = 0;        // transfers started (robots and sitemaps included)
+  std::string robots;           // start origin: "obeyed", "absent", "unreachable", "not-applicable"
   std::vector<std::string> limits_hit;  // "max-pages", "max-depth", "trap-query", ...
   std::vector<FailedFetch> failures;
   std::vector<DocumentRecord> documents;
@@ -171,10 +184,14 @@ class Crawler {
   void Stop();
 
   struct Stats {
-    std::atomic<uint64_t> pages{0};      // HTML pages fetched
-    std::atomic<uint64_t> documents{0};  // documents checked
-    std::atomic<uint64_t> failures{0};   // failed fetches recorded
-    std::atomic<uint64_t> bytes{0};      // body bytes received
+    std::atomic<uint64_t> pages{0};          // HTML pages fetched
+    std::atomic<uint64_t> documents{0};      // documents checked
+    std::atomic<uint64_t> failures{0};       // failed fetches recorded
+    std::atomic<uint64_t> external{0};       // off-site links checked (reachable or not)
+    std::atomic<uint64_t> page_failures{0};  // pages that could not be fetched
+    // Link targets found broken (as link-broken counts them: not the start URLs).
+    std::atomic<uint64_t> broken_links{0};
+    std::atomic<uint64_t> bytes{0};  // body bytes received
   };
   const Stats& stats() const;
 

@@ -121,7 +121,7 @@ struct CrawlRun {
 };
 
 CrawlRun Crawl(const CrawlOptions& o, const JobSpec& spec,
-          std::function<void(DiscoveredLink&)> hint = nullptr) {
+               std::function<void(DiscoveredLink&)> hint = nullptr) {
   Harness h({spec});
   h.hint = std::move(hint);
   Crawler c(o, &h);
@@ -178,8 +178,9 @@ TEST(CrawlerTest, Rfc9309_DisallowedUrlsAreNotFetched) {
                                       {{"Content-Type", "text/plain"}},
                                       "User-agent: *\nDisallow: /privado/\n"
                                       "Allow: /privado/publico.html\n"});
-  s.Route("/", Html(Page("Inicio", "<a href=/privado/a.html>a</a>"
-                                   "<a href=/privado/publico.html>p</a>")));
+  s.Route("/", Html(Page("Inicio",
+                         "<a href=/privado/a.html>a</a>"
+                         "<a href=/privado/publico.html>p</a>")));
   s.Route("/privado/publico.html", Html(Page("P", "")));
   CrawlRun r = Crawl(TestOptions(), Job(s.Url("/")));
   EXPECT_EQ(r.result.robots, "obeyed");
@@ -253,7 +254,8 @@ TEST(CrawlerTest, Local_SitemapXmlSeedsOrphanPages) {
           HttpResponse{200,
                        {{"Content-Type", "application/xml"}},
                        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" +
-                           s.Url("/huerfana.html") + "</loc></url><url><loc>https://otro.example/x"
+                           s.Url("/huerfana.html") +
+                           "</loc></url><url><loc>https://otro.example/x"
                            "</loc></url></urlset>"});
   s.Route("/huerfana.html", Html(Page("Huérfana", "")));
   CrawlOptions o = TestOptions();
@@ -265,17 +267,19 @@ TEST(CrawlerTest, Local_SitemapXmlSeedsOrphanPages) {
 
 TEST(CrawlerTest, Local_RobotsSitemapIndexAndGzippedSitemap) {
   TestServer s;
-  s.Route("/robots.txt", HttpResponse{200,
-                                      {{"Content-Type", "text/plain"}},
-                                      "User-agent: *\nAllow: /\nSitemap: " + s.Url("/indice.xml") +
-                                          "\n"});
+  s.Route("/robots.txt",
+          HttpResponse{200,
+                       {{"Content-Type", "text/plain"}},
+                       "User-agent: *\nAllow: /\nSitemap: " + s.Url("/indice.xml") + "\n"});
   s.Route("/", Html(Page("Inicio", "")));
   s.Route("/indice.xml",
           HttpResponse{200,
                        {{"Content-Type", "application/xml"}},
                        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                       "<sitemap><loc>" + s.Url("/parte1.xml.gz") + "</loc></sitemap>"
-                       "</sitemapindex>"});
+                       "<sitemap><loc>" +
+                           s.Url("/parte1.xml.gz") +
+                           "</loc></sitemap>"
+                           "</sitemapindex>"});
   s.Route("/parte1.xml.gz",
           HttpResponse{200,
                        {{"Content-Type", "application/gzip"}},
@@ -318,6 +322,135 @@ TEST(CrawlerTest, Local_StaysOnSiteUnlessAHookAllowsOffsite) {
       EXPECT_EQ(p.role, "transparencia");
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Off-site links: a second loopback server is "the other site".
+
+TEST(CrawlerTest, Local_OffsiteLinksCheckedWithHeadNotCrawled) {
+  TestServer site, other;
+  site.Route("/", Html(Page("Inicio", "<a href='" + other.Url("/vivo") +
+                                          "'>PNT</a>"
+                                          "<a href='" +
+                                          other.Url("/muerto") +
+                                          "'>Muerto</a>"
+                                          "<a href='" +
+                                          other.Url("/sin-head") +
+                                          "'>Sin HEAD</a>"
+                                          "<a href='" +
+                                          other.Url("/bloqueado") +
+                                          "'>Bloqueado</a>"
+                                          "<a href='" +
+                                          other.Url("/privado/x") +
+                                          "'>Privado</a>"
+                                          "<a href='" +
+                                          other.Url("/transparencia/") +
+                                          "'>Transparencia</a>"
+                                          "<a href=/b>B</a>")));
+  site.Route("/b", Html(Page("B", "<a href='" + other.Url("/muerto") + "'>Otra vez</a>")));
+  other.Route(
+      "/robots.txt",
+      HttpResponse{200, {{"Content-Type", "text/plain"}}, "User-agent: *\nDisallow: /privado/\n"});
+  other.Route("/vivo", Html(Page("Vivo", "<a href=/adentro>no seguir</a>")));
+  other.Route("/sin-head", [](const HttpRequest& req) {
+    if (req.method == "HEAD") return testing::Status(405);
+    HttpResponse r = Html("x", req.headers.count("range") ? 206 : 200);
+    return r;
+  });
+  other.Route("/bloqueado", testing::Status(403));
+  other.Route("/transparencia/", Html(Page("T", "<a href=/adentro>x</a><a href=/otra>y</a>")));
+  CrawlOptions o = TestOptions();
+  o.check_external_links = true;
+  CrawlRun r = Crawl(o, Job(site.Url("/")), [](DiscoveredLink& l) {
+    if (l.text == "Transparencia") {
+      l.allow_offsite = true;
+      l.priority = 10;
+    }
+  });
+  // Only the site's pages and the role page are pages; nothing else of the other site is read.
+  EXPECT_EQ(r.pages.size(), 3u);
+  EXPECT_EQ(other.Count("/adentro"), 0);  // links on an off-site page are not checked
+  EXPECT_EQ(other.Count("/otra"), 0);
+  EXPECT_EQ(other.Count("/robots.txt"), 1);
+  EXPECT_EQ(other.Count("/privado/x"), 0);
+  for (const HttpRequest& q : other.Requests()) {
+    if (q.path == "/vivo") EXPECT_EQ(q.method, "HEAD");
+  }
+  EXPECT_EQ(other.Count("/vivo"), 1);
+  std::map<std::string, DocumentRecord> docs;
+  for (const auto& d : r.result.documents) docs[d.url] = d;
+  ASSERT_TRUE(docs.count(other.Url("/vivo")));
+  EXPECT_TRUE(docs[other.Url("/vivo")].external);
+  EXPECT_EQ(docs[other.Url("/vivo")].status, 200);
+  EXPECT_EQ(docs[other.Url("/vivo")].type, "text/html");
+  ASSERT_TRUE(docs.count(other.Url("/sin-head")));
+  EXPECT_EQ(docs[other.Url("/sin-head")].status, 206);  // HEAD refused: a ranged GET
+  // A broken off-site link, with every page that links to it.
+  const FailedFetch* dead = r.Failure(other.Url("/muerto"));
+  ASSERT_NE(dead, nullptr);
+  EXPECT_EQ(dead->kind, "http");
+  EXPECT_EQ(dead->status, 404);
+  EXPECT_TRUE(dead->broken);
+  EXPECT_TRUE(dead->external);
+  EXPECT_FALSE(dead->is_page);
+  EXPECT_EQ(dead->referrer_count, 2u);
+  ASSERT_EQ(dead->referrers.size(), 2u);
+  EXPECT_EQ(dead->referrers[0].text, "Muerto");
+  // Refused by the other site's robots.txt or by its bot protection: on record, not judged.
+  const FailedFetch* disallowed = r.Failure(other.Url("/privado/x"));
+  ASSERT_NE(disallowed, nullptr);
+  EXPECT_EQ(disallowed->kind, "robots");
+  EXPECT_FALSE(disallowed->broken);
+  const FailedFetch* blocked = r.Failure(other.Url("/bloqueado"));
+  ASSERT_NE(blocked, nullptr);
+  EXPECT_EQ(blocked->kind, "refused");
+  EXPECT_EQ(blocked->status, 403);
+  EXPECT_FALSE(blocked->broken);
+  EXPECT_EQ(r.Failure(other.Url("/vivo")), nullptr);
+  EXPECT_EQ(r.Failure(other.Url("/transparencia/")), nullptr);
+}
+
+TEST(CrawlerTest, Local_OffsiteLinksOffOrCapped) {
+  TestServer site, other;
+  std::string links;
+  for (int i = 0; i < 5; ++i)
+    links += "<a href='" + other.Url("/l" + std::to_string(i)) + "'>l</a>";
+  site.Route("/", Html(Page("Inicio", links)));
+  for (int i = 0; i < 5; ++i) other.Route("/l" + std::to_string(i), Html(Page("L", "")));
+  CrawlRun off = Crawl(TestOptions(), Job(site.Url("/")));  // off unless asked
+  EXPECT_TRUE(other.Requests().empty());
+  EXPECT_TRUE(off.result.documents.empty());
+  CrawlOptions o = TestOptions();
+  o.check_external_links = true;
+  o.max_external_links = 2;
+  CrawlRun capped = Crawl(o, Job(site.Url("/")));
+  EXPECT_EQ(capped.result.documents.size(), 2u);
+  EXPECT_TRUE(capped.Limit("max-external-links"));
+  int heads = 0;
+  for (const auto& q : other.Requests()) heads += q.method == "HEAD";
+  EXPECT_EQ(heads, 2);
+}
+
+TEST(CrawlerTest, Local_OffsiteHostDownIsABrokenLink) {
+  int port;
+  {
+    TestServer gone;
+    port = gone.port();
+  }
+  TestServer site;
+  const std::string dead = "http://127.0.0.1:" + std::to_string(port) + "/inicio";
+  site.Route("/", Html(Page("Inicio", "<a href='" + dead + "'>Caido</a>")));
+  CrawlOptions o = TestOptions();
+  o.check_external_links = true;
+  o.max_retries = 0;
+  CrawlRun r = Crawl(o, Job(site.Url("/")));
+  const FailedFetch* f = r.Failure(dead);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->kind, "connect");
+  EXPECT_TRUE(f->broken);
+  ASSERT_EQ(f->referrers.size(), 1u);
+  EXPECT_EQ(f->referrers[0].page, site.Url("/"));
+  EXPECT_EQ(r.result.robots, "absent");  // the site's own robots.txt state is unaffected
 }
 
 TEST(CrawlerTest, Local_MaxDepthAndMaxPages) {
@@ -701,8 +834,9 @@ TEST(CrawlerTest, Local_PrivateAddressesRefusedUnlessAllowed) {
 
 TEST(CrawlerTest, Local_DocumentsCheckedWithHeadThenRangedGet) {
   TestServer s;
-  s.Route("/", Html(Page("Inicio", "<a href=/informe.pdf>Informe</a><a href=/datos.xlsx>Datos</a>"
-                                   "<a href=/falta.docx>Falta</a><a href=/descarga?id=7>D</a>")));
+  s.Route("/", Html(Page("Inicio",
+                         "<a href=/informe.pdf>Informe</a><a href=/datos.xlsx>Datos</a>"
+                         "<a href=/falta.docx>Falta</a><a href=/descarga?id=7>D</a>")));
   HttpResponse pdf;
   pdf.headers = {{"Content-Type", "application/pdf"}};
   pdf.body = std::string(5000, 'p');
@@ -782,13 +916,14 @@ TEST(CrawlerTest, Local_SeveralJobsAtOnce) {
 
 TEST(CrawlerTest, Local_FileCrawlStaysUnderTheStartDirectory) {
   namespace fs = std::filesystem;
-  const fs::path root = fs::temp_directory_path() / ("verifica-crawl-" + std::to_string(::getpid()));
+  const fs::path root =
+      fs::temp_directory_path() / ("verifica-crawl-" + std::to_string(::getpid()));
   fs::create_directories(root / "sitio" / "sub");
   fs::create_directories(root / "fuera");
   auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p) << text; };
-  write(root / "sitio" / "index.html",
-        Page("Inicio", "<a href=sub/>Sub</a><a href=../fuera/x.html>Fuera</a>"
-                       "<a href=doc.pdf>PDF</a><a href=falta.html>Falta</a>"));
+  write(root / "sitio" / "index.html", Page("Inicio",
+                                            "<a href=sub/>Sub</a><a href=../fuera/x.html>Fuera</a>"
+                                            "<a href=doc.pdf>PDF</a><a href=falta.html>Falta</a>"));
   write(root / "sitio" / "sub" / "index.html", Page("Sub", "<a href=../index.html>Inicio</a>"));
   write(root / "sitio" / "doc.pdf", "%PDF-1.4\n");
   write(root / "fuera" / "x.html", Page("Fuera", ""));
