@@ -101,6 +101,9 @@ struct PageReport {
   std::string encoding;    // encoding the page was decoded from
   std::optional<PageError> error;
   std::vector<RuleResult> rules;
+  // Each URL the request was redirected through, in order, from `url` up to (not including)
+  // `final_url`; empty when there was no redirect (and then left out of the JSON).
+  std::vector<std::string> redirects;
 };
 
 struct EntityInfo {

@@ -92,6 +92,7 @@ void to_json(json& j, const PageReport& p) {
            {"error", nullptr},
            {"rules", p.rules}};
   if (p.error) j["error"] = json{{"kind", p.error->kind}, {"message", p.error->message}};
+  if (!p.redirects.empty()) j["redirects"] = p.redirects;
 }
 
 void from_json(const json& j, PageReport& p) {
@@ -110,6 +111,7 @@ void from_json(const json& j, PageReport& p) {
     p.error = e;
   }
   GetIf(j, "rules", p.rules);
+  GetIf(j, "redirects", p.redirects);
 }
 
 void to_json(json& j, const EntityReport& e) {

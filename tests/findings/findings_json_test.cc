@@ -73,6 +73,21 @@ TEST(FindingsJsonTest, Local_ContractFieldNames) {
   }
 }
 
+// Additive to the DESIGN.md contract: "redirects" only when the page was redirected.
+TEST(FindingsJsonTest, Local_RedirectsOnlyWhenRedirected) {
+  EntityReport e = Sample();
+  nlohmann::json plain = e;
+  EXPECT_FALSE(plain["pages"][0].contains("redirects"));
+  e.pages[0].url = "http://vivienda.example.gob.mx/";
+  e.pages[0].redirects = {"http://vivienda.example.gob.mx/", "https://vivienda.example.gob.mx"};
+  nlohmann::json j = e;
+  ASSERT_TRUE(j["pages"][0]["redirects"].is_array());
+  EXPECT_EQ(j["pages"][0]["redirects"].size(), 2u);
+  auto back = ParseEntityReport(j.dump());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->pages[0].redirects, e.pages[0].redirects);
+}
+
 TEST(FindingsJsonTest, Local_RejectsBadReports) {
   EXPECT_FALSE(ParseEntityReport("{\"schema\": \"verifica-report/1\", \"ent").ok());
   EXPECT_FALSE(ParseEntityReport("[]").ok());
