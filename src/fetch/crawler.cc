@@ -635,7 +635,8 @@ Status Crawler::Impl::Run() {
     curl_multi_perform(multi_.get(), &running);
     ProcessCompleted();
     DrainInbox();
-    while (more_jobs_ && static_cast<int>(jobs_.size()) < options_.max_active_jobs) {
+    while (more_jobs_ && !stop_.load() &&
+           static_cast<int>(jobs_.size()) < options_.max_active_jobs) {
       std::optional<JobSpec> spec = delegate_->NextJob();
       if (!spec) {
         more_jobs_ = false;
@@ -1253,6 +1254,9 @@ bool Crawler::Impl::Idle(Job& job) {
 }
 
 void Crawler::Impl::FinishIdleJobs() {
+  // Once stopping, no job ends as complete: pages handed over may have been dropped unchecked
+  // (the caller stops processing them), so every running job ends interrupted (AbortAll).
+  if (stop_.load()) return;
   for (auto it = jobs_.begin(); it != jobs_.end();) {
     Job& job = *it->second;
     if (!Idle(job)) {
