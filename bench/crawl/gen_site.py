@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Generates a synthetic portal of N linked pages (~10 KB each) for the crawl benchmark.
 
-usage: gen_site.py N OUT_DIR [--seed S]
+usage: gen_site.py N OUT_DIR [--seed S] [--external URL]
 
 Pages look like a Mexican public entity's portal: header, main menu, breadcrumbs, an article in
 Spanish with headings, a table, images (a few without alt), a form now and then, a side menu and a
 footer with transparency and privacy links. Page i links to pages 20i+1 .. 20i+20 (so every page
 is reachable, at depth about log20 N), to its parent, to the section indexes and to a few random
 pages. Deterministic for a given seed.
+
+The footer's link to the Plataforma Nacional de Transparencia (an off-site link, and one the
+obligation packs follow as a page role) points at --external, by default a loopback address where
+nothing listens: the benchmark must never reach the Internet.
 """
 import os
 import random
@@ -22,6 +26,8 @@ WORDS = ("el la los las de del en para por con que se un una su sus al como más
          "educación cultura deporte agua medio ambiente seguridad protección civil economía "
          "turismo empleo capacitación mujer juventud familia niñas niños comunidad región "
          "norte sur centro colonia calle avenida número código postal teléfono correo").split()
+# Stand-in for https://www.plataformadetransparencia.org.mx/ (see the module docstring).
+EXTERNAL = "http://127.0.0.1:9/plataforma-nacional-de-transparencia/"
 SECTIONS = ["Trámites y servicios", "Programas sociales", "Transparencia", "Obra pública",
             "Comunicación social", "Normatividad", "Participación ciudadana", "Contacto"]
 
@@ -97,16 +103,26 @@ def render(i, n, rng):
     out.append('<footer class="pie"><p>Palacio de Gobierno, 15 y 16 Hidalgo, Zona Centro, C.P. 87000, '
                'Ciudad Victoria, Nuevo Santander. Tel. 834 318 9000.</p>\n<ul>'
                '<li><a href="%s">Transparencia</a></li><li><a href="%s">Aviso de privacidad</a></li>'
-               '<li><a href="https://www.plataformadetransparencia.org.mx/">Plataforma Nacional de '
+               '<li><a href="%s">Plataforma Nacional de '
                'Transparencia</a></li></ul>\n<p>Última actualización: 30/10/2026</p></footer>\n'
-               '</body>\n</html>\n' % (href(i, min(n - 1, 3)), href(i, min(n - 1, 4))))
+               '</body>\n</html>\n' % (href(i, min(n - 1, 3)), href(i, min(n - 1, 4)), EXTERNAL))
     return "".join(out)
 
 
 def main():
+    global EXTERNAL
     n = int(sys.argv[1])
     root = sys.argv[2]
-    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 2026
+    seed = 2026
+    args = sys.argv[3:]
+    while args:
+        if args[0] == "--seed" and len(args) > 1:
+            seed = int(args[1])
+        elif args[0] == "--external" and len(args) > 1:
+            EXTERNAL = args[1]
+        else:
+            sys.exit("usage: gen_site.py N OUT_DIR [--seed S] [--external URL]")
+        args = args[2:]
     rng = random.Random(seed)
     total = 0
     for i in range(n):

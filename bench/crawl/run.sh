@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Crawl benchmark (not a test): a synthetic portal of N linked pages (~10 KB each) served by
 # Debian's nginx on 127.0.0.1, measured in one run with
-#   (a) verifica scan   (Release build; --concurrency 4 --per-host 4 --delay 0)
+#   (a) verifica scan   (Release build; --concurrency 4 --per-host 4 --delay 0
+#                        --no-external-links: the generated pages link to real sites such as
+#                        plataformadetransparencia.org.mx, and the benchmark must stay offline,
+#                        like linkchecker, which does not check external links by default)
 #   (b) verifica check  of the same pages read from disk (the parse + rules limit)
 #   (c) linkchecker     with 4 threads (a crawler that parses every page)
 #   (d) wget2           --recursive --max-threads=4 (download only: the network ceiling)
@@ -85,7 +88,7 @@ run_scan() {  # $1 label, $2 max pages, then extra options
   t0=$(now)
   set +e
   /usr/bin/time -v -o "$work/$label.time" "$bin" scan "http://127.0.0.1:$port/" --concurrency 4 \
-    --per-host 4 --delay 0 --allow-private --max-pages "$max" --max-depth 100 \
+    --per-host 4 --delay 0 --allow-private --no-external-links --max-pages "$max" --max-depth 100 \
     --out "$work/out-$label" --quiet "$@" >/dev/null
   local rc=$?
   set -e

@@ -144,6 +144,7 @@ class Campaign : public fetch::CrawlDelegate {
   std::deque<fetch::FetchedPage> work_;
   bool closing_ = false;
   std::atomic<bool> discard_{false};
+  std::atomic<uint64_t> check_errors_{0};  // fetched pages whose check recorded an error
 
   std::mutex ev_mu_;
   std::condition_variable ev_cv_;
@@ -291,6 +292,8 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
     report.fetched_at = page.fetched_at;
     report.error = findings::PageError{"internal", std::string("page check failed: ") + e.what()};
   }
+  report.redirects = std::move(page.redirects);
+  if (report.error) check_errors_.fetch_add(1, std::memory_order_relaxed);
   in.body.clear();
   in.body.shrink_to_fit();
   if (options_.stream_pages) {
@@ -368,6 +371,7 @@ void Campaign::FinishEntity(fetch::JobResult result) {
     p.final_url = f.final_url;
     p.status = static_cast<int>(f.status);
     p.fetched_at = f.fetched_at;
+    p.redirects = f.redirects;
     std::string message = f.message;
     if (!f.redirects.empty()) message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
     p.error = findings::PageError{f.kind, std::move(message)};
@@ -451,9 +455,13 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   if (row.status == "unreachable") ++result_.unreachable;
   ++result_.finished;
   ++entities_done_;
+  // Counted as the progress totals count them (ProgressSnapshot), so the totals are the sums.
+  uint32_t broken_links = 0;
+  for (const fetch::FailedFetch& f : result.failures) broken_links += f.broken && f.depth > 0;
   char line[512];
-  std::snprintf(line, sizeof line, "%s: %u pages, %u errors, %u rules failed, score %.1f%s%s",
-                e.id.c_str(), row.pages, row.page_errors, row.rules_failed, row.score,
+  std::snprintf(line, sizeof line,
+                "%s: %u pages, %u page errors, %u broken links, %u rules failed, score %.1f%s%s",
+                e.id.c_str(), row.pages, row.page_errors, broken_links, row.rules_failed, row.score,
                 row.status == "unreachable" ? " - unreachable: " : "",
                 row.status == "unreachable" ? row.error.c_str() : "");
   progress_message_ = line;
@@ -577,9 +585,13 @@ ProgressSnapshot Campaign::Snapshot() {
   s.entities_done = entities_done_;
   s.entities_total = entities_.size();
   if (crawler_) {
-    s.pages = crawler_->stats().pages.load();
-    s.documents = crawler_->stats().documents.load();
-    s.errors = crawler_->stats().failures.load();
+    const fetch::Crawler::Stats& c = crawler_->stats();
+    // Pages on record: fetched (each gets a page report) or failed (a page report with the error).
+    s.pages = c.pages.load() + c.page_failures.load();
+    s.page_errors = c.page_failures.load() + check_errors_.load();
+    s.documents = c.documents.load();
+    s.broken_links = c.broken_links.load();
+    s.external = c.external.load();
   }
   std::lock_guard<std::mutex> lock(states_mu_);
   for (const auto& [id, st] : states_) {
@@ -624,9 +636,11 @@ CampaignResult Campaign::Run() {
     }
     if (!stop_sent && options_.interrupt != nullptr && options_.interrupt->load()) {
       stop_sent = true;
+      // Stop first: a job can then no longer end as complete, so a page a worker discards
+      // below never goes missing from a report that looks whole.
+      crawler_->Stop();
       discard_.store(true);
       progress.Message("interrupted: stopping; entities already done keep their reports");
-      crawler_->Stop();
     }
     for (fetch::JobResult& r : batch) {
       FinishEntity(std::move(r));

@@ -26,13 +26,16 @@ double Progress::Rate(uint64_t pages) const {
 }
 
 std::string Progress::Line(const ProgressSnapshot& s) const {
-  char buf[256];
+  char buf[320];
   std::snprintf(buf, sizeof buf,
-                "%zu/%zu entities, %llu pages (%.1f/s), %llu documents, %llu errors", s.entities_done,
-                s.entities_total, static_cast<unsigned long long>(s.pages), Rate(s.pages),
+                "%zu/%zu entities, %llu pages (%.1f/s), %llu page errors, %llu documents, %llu "
+                "broken links",
+                s.entities_done, s.entities_total, static_cast<unsigned long long>(s.pages),
+                Rate(s.pages), static_cast<unsigned long long>(s.page_errors),
                 static_cast<unsigned long long>(s.documents),
-                static_cast<unsigned long long>(s.errors));
+                static_cast<unsigned long long>(s.broken_links));
   std::string line = buf;
+  if (s.external > 0) line += ", " + std::to_string(s.external) + " off-site links checked";
   if (!s.active.empty()) line += " - " + s.active;
   return line;
 }

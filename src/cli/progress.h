@@ -1,6 +1,8 @@
 // Progress of a scan on stderr: on a terminal, one line redrawn in place (entities done/total,
-// pages, pages/s, documents, errors); otherwise a plain log line every `interval`; nothing with
-// --quiet. Used from one thread.
+// pages, pages/s, page errors, documents, broken links, off-site links checked); otherwise a
+// plain log line every `interval`; nothing with --quiet. Used from one thread.
+// The counts are defined as the per-entity lines and the summary table count them, so that at
+// the end of a campaign the totals are the sums of the entity lines.
 #ifndef VERIFICA_CLI_PROGRESS_H_
 #define VERIFICA_CLI_PROGRESS_H_
 
@@ -14,10 +16,12 @@ namespace verifica::cli {
 struct ProgressSnapshot {
   size_t entities_done = 0;
   size_t entities_total = 0;
-  uint64_t pages = 0;
-  uint64_t documents = 0;
-  uint64_t errors = 0;
-  std::string active;  // ids of the entities being crawled, short
+  uint64_t pages = 0;         // pages on record: fetched, or failed to fetch
+  uint64_t page_errors = 0;   // pages that could not be fetched or checked
+  uint64_t documents = 0;     // documents of the sites found reachable
+  uint64_t broken_links = 0;  // link targets (pages, documents, off-site) that do not work
+  uint64_t external = 0;      // off-site links checked
+  std::string active;         // ids of the entities being crawled, short
 };
 
 class Progress {

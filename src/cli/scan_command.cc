@@ -46,6 +46,8 @@ struct ScanArgs {
   bool allow_private = false;
   bool quiet = false;
   bool no_sitemaps = false;
+  bool no_external_links = false;
+  int max_external_links = 200;
   std::string rules;
   std::string fail_on = "serious";
   std::string lang = "es";
@@ -61,20 +63,36 @@ struct ScanArgs {
 
 // Set by SIGINT/SIGTERM; the campaign polls it. Lock-free, so safe to store from a handler.
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};  // the first signal received
 static_assert(std::atomic<bool>::is_always_lock_free);
+static_assert(std::atomic<int>::is_always_lock_free);
 
-extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
+// Exit status of a scan stopped by a signal, as a shell reports a process killed by it.
+int ExitForSignal(int sig) { return 128 + sig; }
+
+extern "C" void OnInterrupt(int sig) {
+  if (g_interrupted.exchange(true)) {
+    // A second Ctrl-C (or SIGTERM): the user does not want to wait for the clean stop.
+    static const char kMsg[] =
+        "\nverifica: stopped at once; reports of unfinished entities are absent\n";
+    ssize_t ignored = ::write(STDERR_FILENO, kMsg, sizeof kMsg - 1);
+    (void)ignored;
+    ::_exit(ExitForSignal(sig));
+  }
+  g_signal.store(sig);
+}
 
 // Installs the handler for the scan's lifetime; the first signal asks for a clean stop, a second
-// one (the handler resets itself) ends the process at once.
+// one ends the process at once (exit 128 + the signal's number).
 class InterruptGuard {
  public:
   InterruptGuard() {
     g_interrupted.store(false);
+    g_signal.store(0);
     struct sigaction sa {};
     sa.sa_handler = OnInterrupt;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND;
+    sa.sa_flags = 0;
     sigaction(SIGINT, &sa, &old_int_);
     sigaction(SIGTERM, &sa, &old_term_);
   }
@@ -218,6 +236,8 @@ int RunScan(const ScanArgs& a) {
   o.crawl.include = std::move(include).value();
   o.crawl.exclude = std::move(exclude).value();
   o.crawl.use_sitemaps = !a.no_sitemaps;
+  o.crawl.check_external_links = !a.no_external_links;
+  o.crawl.max_external_links = a.max_external_links;
   o.max_pages = a.max_pages;
   o.max_depth = a.max_depth;
   o.max_documents = a.max_documents;
@@ -272,9 +292,11 @@ int RunScan(const ScanArgs& a) {
     return kExitCannotRun;
   }
   if (result.interrupted > 0) {
-    std::cerr << "verifica: interrupted; " << result.finished << " of " << entities.size()
-              << " entities finished and have complete reports\n";
-    return kExitCannotRun;
+    const int sig = g_signal.load() != 0 ? g_signal.load() : SIGINT;
+    std::cerr << "verifica: interrupted (" << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << "); "
+              << result.finished << " of " << entities.size()
+              << " entities finished and have complete reports; the summary marks the others\n";
+    return ExitForSignal(sig);
   }
   if (result.unreachable == entities.size()) {
     std::cerr << "verifica: no page could be fetched"
@@ -291,6 +313,13 @@ Command AddScanCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "scan", "Crawl a portal (URL or local directory) or a campaign (--entities FILE) and write "
               "one report per entity plus a summary");
+  sub->footer(
+      "Exit codes: 0 no failed rule at or above --fail-on, 1 failures found, 2 usage, "
+      "configuration or input error (nothing scanned), 3 the scan could not run (e.g. no page "
+      "of any entity could be fetched), 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM.\n"
+      "Interrupted: entities already done keep complete reports, the entity being crawled gets "
+      "none, and the summary files mark the others 'interrupted' or 'not-scanned'. A second "
+      "Ctrl-C stops at once.");
   sub->add_option("target", a->target, "URL|DIR: the portal to crawl (http, https, file or a path)");
   sub->add_option("--entities", a->entities, "CSV or JSON file of entities (id,name,url,...)");
   sub->add_option("--out", a->out, "Output folder (default: out)");
@@ -316,6 +345,12 @@ Command AddScanCommand(CLI::App& app) {
                 "Allow loopback, private and link-local addresses");
   sub->add_flag("-q,--quiet", a->quiet, "No progress output");
   sub->add_flag("--no-sitemaps", a->no_sitemaps, "Do not seed the crawl from sitemaps");
+  sub->add_flag("--no-external-links", a->no_external_links,
+                "Do not check links to other sites (by default each is checked with one HEAD "
+                "request, honouring that site's robots.txt; file:// crawls never check them)");
+  sub->add_option("--max-external-links", a->max_external_links,
+                  "Links to other sites checked per entity (default 200)")
+      ->check(CLI::Range(0, 100000));
   sub->add_option("--rules", a->rules,
                   "Rules to run: comma-separated globs, '-' to exclude ('wcag-*,-wcag-meta-*')");
   sub->add_option("--fail-on", a->fail_on,

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -123,8 +124,8 @@ TEST_F(ScanCliTest, Local_ScanOfALocalDirectory) {
 }
 
 TEST_F(ScanCliTest, Local_DemoCampaign) {
-  Proc p = Verifica({"scan", "--entities", Source("fixtures/demo/entities.csv"), "--out",
-                     out().string()});
+  Proc p = Verifica(
+      {"scan", "--entities", Source("fixtures/demo/entities.csv"), "--out", out().string()});
   ASSERT_EQ(p.exit_code, 1) << p.err;  // the demo portals have serious failures
   auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
   ASSERT_EQ(summary["entities"].size(), 5u);
@@ -132,6 +133,27 @@ TEST_F(ScanCliTest, Local_DemoCampaign) {
   for (const auto& e : summary["entities"]) EXPECT_EQ(e["status"], "ok") << e.dump();
   // Plain log lines on a non-TTY stderr: one per finished entity.
   EXPECT_NE(p.err.find("verifica: comision-agua: 6 pages"), std::string::npos) << p.err;
+  // The totals line counts what the entity lines count: their sums.
+  const std::regex entity_line(
+      R"(verifica: [a-z-]+: (\d+) pages, (\d+) page errors, (\d+) broken links, \d+ rules failed)");
+  unsigned pages = 0, page_errors = 0, broken = 0, lines = 0;
+  for (std::sregex_iterator it(p.err.begin(), p.err.end(), entity_line), end; it != end; ++it) {
+    pages += std::stoul((*it)[1]);
+    page_errors += std::stoul((*it)[2]);
+    broken += std::stoul((*it)[3]);
+    ++lines;
+  }
+  EXPECT_EQ(lines, 5u) << p.err;
+  EXPECT_GE(broken, 1u);  // comision-agua's missing PDF
+  std::smatch totals;
+  ASSERT_TRUE(std::regex_search(
+      p.err, totals,
+      std::regex(
+          R"(verifica: 5/5 entities, (\d+) pages \([0-9.]+/s\), (\d+) page errors, \d+ documents, (\d+) broken links)")))
+      << p.err;
+  EXPECT_EQ(std::stoul(totals[1]), pages) << p.err;
+  EXPECT_EQ(std::stoul(totals[2]), page_errors) << p.err;
+  EXPECT_EQ(std::stoul(totals[3]), broken) << p.err;
 
   findings::EntityReport agua = Report("comision-agua");
   ASSERT_NE(LinkBroken(agua), nullptr);
@@ -159,8 +181,9 @@ TEST_F(ScanCliTest, Local_DemoCampaign) {
 }
 
 TEST_F(ScanCliTest, Local_BadEntitiesFileRejectedWholeNothingScanned) {
-  std::ofstream(dir_ / "e.csv") << "id,name,url\nbien,Bien,https://bien.gob.mx\n"
-                                   "bien,Otra vez,https://otra.gob.mx\nmal/id,Mal,https://x.gob.mx\n";
+  std::ofstream(dir_ / "e.csv")
+      << "id,name,url\nbien,Bien,https://bien.gob.mx\n"
+         "bien,Otra vez,https://otra.gob.mx\nmal/id,Mal,https://x.gob.mx\n";
   Proc p = Verifica({"scan", "--entities", (dir_ / "e.csv").string(), "--out", out().string()});
   EXPECT_EQ(p.exit_code, 2);
   EXPECT_NE(p.err.find("e.csv:3: duplicate id 'bien'"), std::string::npos) << p.err;
@@ -182,8 +205,8 @@ TEST_F(ScanCliTest, Local_UnreachableEntityGetsAReportAndExit3) {
     port = s.port();
   }
   const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/";
-  Proc p = Verifica({"scan", url, "--allow-private", "--retries", "0", "--out", out().string(),
-                     "--quiet"});
+  Proc p = Verifica(
+      {"scan", url, "--allow-private", "--retries", "0", "--out", out().string(), "--quiet"});
   EXPECT_EQ(p.exit_code, 3) << p.err;
   findings::EntityReport rep = Report("127.0.0.1");
   ASSERT_FALSE(rep.pages.empty());
@@ -222,9 +245,11 @@ TEST_F(ScanCliTest, Local_PrivateAddressRefusedWithoutAllowPrivate) {
 
 TEST_F(ScanCliTest, Local_CharsetsFromHeaderMetaOrBytes) {
   TestServer s;
-  const std::string latin1 = "<html lang=es><title>Informaci\xF3n p\xFA" "blica</title><body>"
-                             "<a href=/sin-charset>a</a><a href=/charset-falso>b</a>"
-                             "<a href=/meta>c</a></body></html>";
+  const std::string latin1 =
+      "<html lang=es><title>Informaci\xF3n p\xFA"
+      "blica</title><body>"
+      "<a href=/sin-charset>a</a><a href=/charset-falso>b</a>"
+      "<a href=/meta>c</a></body></html>";
   HttpResponse declared;
   declared.headers = {{"Content-Type", "text/html; charset=ISO-8859-1"}};
   declared.body = latin1;
@@ -241,8 +266,8 @@ TEST_F(ScanCliTest, Local_CharsetsFromHeaderMetaOrBytes) {
   meta.headers = {{"Content-Type", "text/html"}};
   meta.body = "<meta charset=windows-1252>" + latin1;
   s.Route("/meta", meta);
-  Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out",
-                     out().string(), "--quiet"});
+  Proc p = Verifica(
+      {"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out", out().string(), "--quiet"});
   ASSERT_LE(p.exit_code, 1) << p.err;
   std::map<std::string, std::string> enc;
   for (const auto& page : Report("127.0.0.1").pages) enc[page.url] = page.encoding;
@@ -257,8 +282,8 @@ TEST_F(ScanCliTest, Local_BrokenLinksAreFindingsWithTheLinkingPages) {
   s.Route("/", Html("<html lang=es><title>Inicio</title><body>\n\n"
                     "<a href=/informe-2023.pdf>Informe 2023</a><a href=/b>B</a></body></html>"));
   s.Route("/b", Html("<html lang=es><title>B</title><a href=/no-existe>Roto</a></html>"));
-  Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out",
-                     out().string(), "--quiet", "--fail-on", "moderate"});
+  Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--out", out().string(),
+                     "--quiet", "--fail-on", "moderate"});
   EXPECT_EQ(p.exit_code, 1) << p.err;
   findings::EntityReport rep = Report("127.0.0.1");
   ASSERT_NE(LinkBroken(rep), nullptr);
@@ -296,19 +321,20 @@ TEST_F(ScanCliTest, Local_InterruptLeavesOnlyCompleteReports) {
                                        Source("fixtures/demo/sites/fideicomiso-turismo") +
                                        "\nlento,Lento," + slow.Url("/") + "\nnunca,Nunca," +
                                        Source("fixtures/demo/sites/comision-agua") + "\n";
-  pid_t pid = Spawn({"scan", "--entities", (dir_ / "e.csv").string(), "--allow-private",
-                     "--concurrency", "1", "--per-host", "1", "--delay", "0", "--out",
-                     out().string()});
+  pid_t pid =
+      Spawn({"scan", "--entities", (dir_ / "e.csv").string(), "--allow-private", "--concurrency",
+             "1", "--per-host", "1", "--delay", "0", "--out", out().string()});
   // Wait until the slow entity is being crawled (the fast one is done by then).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (slow.Count("/p0") + slow.Count("/p1") == 0 && std::chrono::steady_clock::now() < deadline) {
+  while (slow.Count("/p0") + slow.Count("/p1") == 0 &&
+         std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ASSERT_TRUE(fs::exists(out() / "rapido" / "report.json"));
   ::kill(pid, SIGINT);
   Proc p = Wait(pid);
-  EXPECT_EQ(p.exit_code, 3) << p.err;
-  EXPECT_NE(p.err.find("interrupted"), std::string::npos);
+  EXPECT_EQ(p.exit_code, 130) << p.err;  // 128 + SIGINT, as a shell reports it
+  EXPECT_NE(p.err.find("interrupted (SIGINT)"), std::string::npos) << p.err;
   EXPECT_EQ(Report("rapido").entity.id, "rapido");  // complete and valid
   EXPECT_FALSE(fs::exists(out() / "lento" / "report.json"));
   EXPECT_FALSE(fs::exists(out() / "nunca" / "report.json"));
@@ -322,6 +348,175 @@ TEST_F(ScanCliTest, Local_InterruptLeavesOnlyCompleteReports) {
   EXPECT_EQ(summary["entities"][2]["status"], "not-scanned");
 }
 
+// A slow portal being crawled when a signal arrives.
+class SlowPortal {
+ public:
+  SlowPortal() {
+    std::string links;
+    for (int i = 0; i < 40; ++i) links += "<a href=/p" + std::to_string(i) + ">p</a>";
+    server.Route("/", Html("<title>Lento</title>" + links));
+    for (int i = 0; i < 40; ++i) {
+      HttpResponse r = Html("<title>p</title>");
+      r.delay_ms = 300;
+      server.Route("/p" + std::to_string(i), r);
+    }
+  }
+  bool WaitUntilCrawling() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (server.Count("/p0") + server.Count("/p1") == 0) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+  }
+  TestServer server;
+};
+
+TEST_F(ScanCliTest, Local_SigtermStopsCleanlyWithExit143) {
+  SlowPortal slow;
+  pid_t pid = Spawn({"scan", slow.server.Url("/"), "--allow-private", "--concurrency", "1",
+                     "--per-host", "1", "--delay", "0", "--out", out().string()});
+  ASSERT_TRUE(slow.WaitUntilCrawling());
+  ::kill(pid, SIGTERM);
+  Proc p = Wait(pid);
+  EXPECT_EQ(p.exit_code, 143) << p.err;
+  EXPECT_NE(p.err.find("interrupted (SIGTERM)"), std::string::npos) << p.err;
+  // The entity being crawled has no report (never a partial one); the summary says why.
+  EXPECT_FALSE(fs::exists(out() / "127.0.0.1" / "report.json"));
+  auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
+  ASSERT_EQ(summary["entities"].size(), 1u);
+  EXPECT_EQ(summary["entities"][0]["status"], "interrupted");
+  EXPECT_NE(p.out.find("interrupted"), std::string::npos);  // the summary table too
+  for (const auto& e : fs::recursive_directory_iterator(out())) {
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+    EXPECT_EQ(e.path().string().find(".spool"), std::string::npos) << e.path();
+  }
+}
+
+TEST_F(ScanCliTest, Local_SecondInterruptExitsAtOnce) {
+  SlowPortal slow;
+  pid_t pid = Spawn({"scan", slow.server.Url("/"), "--allow-private", "--concurrency", "1",
+                     "--per-host", "1", "--delay", "0", "--out", out().string()});
+  ASSERT_TRUE(slow.WaitUntilCrawling());
+  ::kill(pid, SIGINT);
+  ::kill(pid, SIGINT);
+  Proc p = Wait(pid);
+  // Either the second signal found the scan still stopping and ended it at once, or the clean
+  // stop was already over; both exit as interrupted by SIGINT.
+  EXPECT_EQ(p.exit_code, 130) << p.err;
+  EXPECT_FALSE(fs::exists(out() / "127.0.0.1" / "report.json"));
+}
+
+TEST_F(ScanCliTest, Local_HelpNamesTheExitCodes) {
+  Proc p = Verifica({"scan", "--help"});
+  EXPECT_EQ(p.exit_code, 0);
+  EXPECT_NE(p.out.find("130 interrupted by Ctrl-C"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("143"), std::string::npos);
+  EXPECT_NE(p.out.find("--no-external-links"), std::string::npos);
+}
+
+// Links to other sites are checked (HEAD) and broken ones reported with the linking page; the
+// "other site" is a second server on 127.0.0.1. Never the Internet.
+TEST_F(ScanCliTest, Local_OffsiteLinksCheckedUnlessTurnedOff) {
+  TestServer site, other;
+  site.Route("/", Html("<html lang=es><title>Inicio</title><body>\n"
+                       "<a href='" +
+                       other.Url("/pnt") +
+                       "'>Plataforma Nacional</a>\n"
+                       "<a href='" +
+                       other.Url("/caido") +
+                       "'>Enlace caído</a>\n"
+                       "<a href='" +
+                       other.Url("/otro") + "'>Otro</a></body></html>"));
+  other.Route("/pnt", Html("<title>PNT</title>"));
+  other.Route("/otro", Html("<title>Otro</title>"));
+  const std::vector<std::string> common = {
+      "scan", site.Url("/"), "--allow-private", "--delay", "0", "--quiet", "--out", out().string()};
+  Proc p = Verifica(common);
+  ASSERT_LE(p.exit_code, 1) << p.err;
+  findings::EntityReport rep = Report("127.0.0.1");
+  EXPECT_EQ(rep.pages.size(), 1u);  // other sites' pages are not pages of the portal
+  std::map<std::string, findings::DocumentInfo> docs;
+  for (const auto& d : rep.documents) docs[d.url] = d;
+  ASSERT_TRUE(docs.count(other.Url("/pnt")));
+  EXPECT_EQ(docs[other.Url("/pnt")].status, 200);
+  ASSERT_TRUE(docs.count(other.Url("/caido")));
+  EXPECT_EQ(docs[other.Url("/caido")].status, 404);
+  const findings::RuleResult* lb = LinkBroken(rep);
+  ASSERT_NE(lb, nullptr);
+  EXPECT_EQ(lb->outcome, findings::Outcome::kFailed);
+  ASSERT_EQ(lb->findings.size(), 1u);
+  EXPECT_EQ(lb->findings[0].args[0], other.Url("/caido"));
+  EXPECT_EQ(lb->findings[0].url, site.Url("/"));
+  EXPECT_EQ(lb->findings[0].line, 3u);
+  for (const auto& q : other.Requests()) {
+    if (q.path != "/robots.txt") EXPECT_EQ(q.method, "HEAD") << q.path;
+  }
+  const size_t seen = other.Requests().size();
+
+  // A cap per entity.
+  std::vector<std::string> capped = common;
+  capped.insert(capped.end(), {"--max-external-links", "1"});
+  fs::remove_all(out());
+  ASSERT_LE(Verifica(capped).exit_code, 1);
+  rep = Report("127.0.0.1");
+  EXPECT_EQ(rep.documents.size(), 1u);
+  EXPECT_NE(
+      std::find(rep.crawl.limits_hit.begin(), rep.crawl.limits_hit.end(), "max-external-links"),
+      rep.crawl.limits_hit.end());
+
+  // Off: by flag, or by the config file.
+  const size_t before_off = other.Requests().size();
+  EXPECT_GT(before_off, seen);
+  std::vector<std::string> off = common;
+  off.push_back("--no-external-links");
+  fs::remove_all(out());
+  ASSERT_LE(Verifica(off).exit_code, 1);
+  EXPECT_TRUE(Report("127.0.0.1").documents.empty());
+  std::ofstream(dir_ / "verifica.json") << R"({"scan": {"no-external-links": true}})";
+  std::vector<std::string> by_config = common;
+  by_config.insert(by_config.end(), {"--config", (dir_ / "verifica.json").string()});
+  fs::remove_all(out());
+  ASSERT_LE(Verifica(by_config).exit_code, 1);
+  rep = Report("127.0.0.1");
+  EXPECT_TRUE(rep.documents.empty());
+  ASSERT_NE(LinkBroken(rep), nullptr);
+  EXPECT_NE(LinkBroken(rep)->outcome, findings::Outcome::kFailed);
+  EXPECT_EQ(other.Requests().size(), before_off);
+}
+
+// Pages reached through redirects carry the chain (additive "redirects" field of PageReport).
+TEST_F(ScanCliTest, Local_RedirectChainsInPageReports) {
+  TestServer s;
+  s.Route("/", Html("<html lang=es><title>Inicio</title><a href=/viejo>Viejo</a></html>"));
+  s.Route("/viejo", testing::Redirect("/intermedio", 301));
+  s.Route("/intermedio", testing::Redirect("/nuevo", 302));
+  s.Route("/nuevo", Html("<html lang=es><title>Nuevo</title></html>"));
+  for (const char* format : {"html", "json"}) {
+    fs::remove_all(out());
+    Proc p = Verifica({"scan", s.Url("/"), "--allow-private", "--delay", "0", "--quiet", "--format",
+                       format, "--out", out().string()});
+    ASSERT_LE(p.exit_code, 1) << p.err;
+    bool seen = false;
+    for (const auto& page : Report("127.0.0.1").pages) {
+      if (page.url == s.Url("/viejo")) {
+        seen = true;
+        EXPECT_FALSE(page.error.has_value());
+        EXPECT_EQ(page.final_url, s.Url("/nuevo"));
+        EXPECT_EQ(page.redirects, (std::vector<std::string>{s.Url("/viejo"), s.Url("/intermedio")}))
+            << format;
+      } else {
+        EXPECT_TRUE(page.redirects.empty()) << page.url;
+      }
+    }
+    EXPECT_TRUE(seen) << format;
+    auto j = nlohmann::json::parse(ReadFile(out() / "127.0.0.1" / "report.json"));
+    for (const auto& page : j["pages"]) {
+      EXPECT_EQ(page.contains("redirects"), page["url"] == s.Url("/viejo")) << page.dump();
+    }
+  }
+}
+
 // --format json streams each entity's pages to disk while crawling; report.json must hold the
 // same content as the in-memory path writes (timestamps aside), with nothing left behind.
 TEST_F(ScanCliTest, Local_StreamedReportsMatchInMemoryReports) {
@@ -333,8 +528,9 @@ TEST_F(ScanCliTest, Local_StreamedReportsMatchInMemoryReports) {
   std::ofstream(dir_ / "e.csv") << "id,name,url\nlocal,Local," +
                                        Source("fixtures/demo/sites/comision-agua") + "\nweb,Web," +
                                        s.Url("/") + "\n";
-  const std::vector<std::string> common = {"scan", "--entities", (dir_ / "e.csv").string(),
-                                           "--allow-private", "--delay", "0", "--quiet"};
+  const std::vector<std::string> common = {
+      "scan", "--entities", (dir_ / "e.csv").string(), "--allow-private", "--delay",
+      "0",    "--quiet"};
   std::vector<std::string> streamed = common, in_memory = common;
   streamed.insert(streamed.end(), {"--format", "json", "--out", (dir_ / "streamed").string()});
   in_memory.insert(in_memory.end(), {"--out", (dir_ / "memory").string()});
