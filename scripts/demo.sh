@@ -15,9 +15,11 @@ set -e
 # Where to look: the campaign index and each entity's HTML report.
 abs_out=$(cd "$out" && pwd)
 echo
-echo "Open the HTML reports in a browser:"
-echo "  campaign index:  file://$abs_out/index.html"
+echo "Informes HTML / HTML reports (open in a browser):"
+printf '  %-22s file://%s/index.html\n' "(campaign index)" "$abs_out"
 for dir in "$abs_out"/*/; do
-  [ -f "$dir/report.html" ] && echo "  $(basename "$dir"):  file://${dir}report.html"
+  if [ -f "${dir}report.html" ]; then
+    printf '  %-22s file://%sreport.html\n' "$(basename "$dir")" "$dir"
+  fi
 done
 exit 0
