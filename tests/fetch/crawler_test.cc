@@ -875,6 +875,24 @@ TEST(CrawlerTest, Local_DocumentsCheckedWithHeadThenRangedGet) {
   EXPECT_EQ(r.pages.size(), 1u);
 }
 
+// A server that refuses HEAD and answers the ranged GET with an error page: the document is
+// missing, whatever the error page's body.
+TEST(CrawlerTest, Local_RangedGetErrorIsABrokenDocument) {
+  TestServer s;
+  s.Route("/", Html(Page("Inicio", "<a href=/quitado.xlsx>Datos</a>")));
+  s.Route("/quitado.xlsx", [](const HttpRequest& req) {
+    if (req.method == "HEAD") return testing::Status(405);
+    return Html(Page("No encontrado", "<p>Lo sentimos</p>"), 404);
+  });
+  CrawlRun r = Crawl(TestOptions(), Job(s.Url("/")));
+  const FailedFetch* f = r.Failure(s.Url("/quitado.xlsx"));
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, 404);
+  EXPECT_TRUE(f->broken);
+  ASSERT_EQ(r.result.documents.size(), 1u);
+  EXPECT_EQ(r.result.documents[0].status, 404);
+}
+
 TEST(CrawlerTest, Local_StopInterruptsRunningJobs) {
   TestServer s;
   HttpResponse slow = Html(Page("Lento", ""));
