@@ -237,6 +237,74 @@ TEST(PrimitivesTest, Local_CountOfNestedItems) {
   EXPECT_EQ(On(item, "<p>Finalidades</p>").state, State::kAbsent);
 }
 
+TEST(PrimitivesTest, Local_PersonNameNextToALabel) {
+  const char* item = R"({"check": "person-name",
+      "label": "\\b(titular|responsable)( de la)? unidad de transparencia\\b"})";
+  // After the label, with an honorific; accents and Ñ kept as written.
+  Seen s = On(item, R"(<p>Titular de la Unidad de Transparencia: Lic. Ana María Ñúñez Ruiz</p>)");
+  EXPECT_EQ(s.state, State::kHolds);
+  EXPECT_EQ(s.obs.text, "Lic. Ana María Ñúñez Ruiz");
+  EXPECT_EQ(s.obs.detail, "titular de la unidad de transparencia");
+  // In capitals, in the block before the label (a directory card); particles stay inside.
+  s = On(item, R"(<div><h3>MTRO. JOSÉ LUIS GARCÍA DE LA ROSA</h3>
+      <p>Responsable de la Unidad de Transparencia</p></div>)");
+  EXPECT_EQ(s.state, State::kHolds);
+  EXPECT_EQ(s.obs.text, "MTRO. JOSÉ LUIS GARCÍA DE LA ROSA");
+  // In the next cell of a table row, after a few lower-case words.
+  s = On(item, R"(<table><tr><td>Titular de la Unidad de Transparencia</td>
+      <td>es la C. Rosa Elena Villarreal</td></tr></table>)");
+  EXPECT_EQ(s.obs.text, "C. Rosa Elena Villarreal");
+  // A cell that is the label on its own, the name in the next one; a sentence's period is not
+  // part of the name.
+  const char* cell = R"({"check": "person-name", "cell": "^(titular|responsable) ?:?$"})";
+  s = On(cell, R"(<dl><dt>Titular</dt><dd>Lic. Mariana Treviño Salazar</dd>
+      <dt>Domicilio</dt><dd>Blvd. Portes Gil 1450</dd></dl>)");
+  EXPECT_EQ(s.state, State::kHolds);
+  EXPECT_EQ(s.obs.text, "Lic. Mariana Treviño Salazar");
+  s = On(item, R"(<p>Responsable de la Unidad de Transparencia: Ing. Roberto Cárdenas Lerma.</p>)");
+  EXPECT_EQ(s.obs.text, "Ing. Roberto Cárdenas Lerma");
+  EXPECT_EQ(On(cell, R"(<p>El titular de la dependencia firmó el convenio.</p>)").state,
+            State::kAbsent);
+  // Offices, addresses and sentences are not names.
+  EXPECT_EQ(On(item, R"(<p>Titular de la Unidad de Transparencia: Dirección Jurídica</p>)").state,
+            State::kAbsent);
+  EXPECT_EQ(On(item, R"(<p>La persona titular de la Unidad de Transparencia es la responsable de
+      recibir las solicitudes.</p>)")
+                .state,
+            State::kAbsent);
+  EXPECT_EQ(On(item, R"(<p>Titular de la Unidad de Transparencia: vacante</p>)").state,
+            State::kAbsent);
+}
+
+TEST(PrimitivesTest, Local_CoverageOfAListOfObligations) {
+  const char* item = R"({"check": "coverage", "min_found": 2,
+      "not_applicable": "\\bno aplica\\b", "chars": 60, "items": [
+        {"id": "I", "name": "Marco normativo", "pattern": "marco normativo"},
+        {"id": "VI", "name": "Directorio", "pattern": "directorio"},
+        {"id": "XX", "name": "Deuda pública", "pattern": "\\bdeuda\\b"},
+        {"id": "XLI", "name": "Ingresos", "pattern": "\\bingresos\\b"}]})";
+  // Linked by its own text, by its table row, or declared not applicable.
+  Seen s = On(item, R"(<table>
+      <tr><td>Fracción I</td><td><a href="f1">Marco normativo</a></td></tr>
+      <tr><td>Fracción VI Directorio</td><td><a href="f6.xlsx">XLSX</a></td></tr>
+      <tr><td>Fracción XX Deuda pública</td><td>No aplica</td></tr>
+      <tr><td>Fracción XLI</td><td><a href="f41">Ingresos</a></td></tr></table>)");
+  EXPECT_EQ(s.state, State::kHolds);
+  EXPECT_EQ(s.obs.detail, "4/4 (1 no aplica)");
+  // Partly covered: cannot tell (the rest may not apply), the missing ones are listed.
+  s = On(item, R"(<ul><li><a href="f1">Marco normativo</a></li>
+      <li><a href="f6">Directorio</a></li></ul>)");
+  EXPECT_EQ(s.state, State::kUnknown);
+  EXPECT_EQ(s.obs.message, "partial");
+  EXPECT_EQ(s.obs.text, "XX (Deuda pública), XLI (Ingresos)");
+  EXPECT_EQ(s.obs.detail, "2/4");
+  // Not an index of these obligations at all.
+  EXPECT_EQ(On(item, R"(<p><a href="d">Directorio</a></p>)").state, State::kAbsent);
+  // Named in plain text without a link: not covered.
+  EXPECT_EQ(On(item, R"(<p>Marco normativo, directorio, deuda e ingresos.</p>)").state,
+            State::kAbsent);
+}
+
 TEST(PrimitivesTest, Local_BadOptionsAreValidationErrors) {
   std::vector<PackError> errors;
   LoadOptions options;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -337,6 +338,10 @@ class DatePrimitive : public Primitive {
   int future_days = 1;
 
   std::string_view name() const override { return "date"; }
+  std::vector<std::string_view> failure_messages() const override {
+    if (max_age_days > 0) return {kMsgStale, kMsgInvalidDate, kMsgFutureDate};
+    return {kMsgInvalidDate, kMsgFutureDate};
+  }
 
   Observation Observe(PageView& page, const EvalContext& ctx) const override {
     Observation o;
@@ -908,6 +913,535 @@ std::shared_ptr<const Primitive> BuildLinkHealth(const json& item, const std::st
 
 // ---------------------------------------------------------------------------------------------
 
+// Folded text of `s` with, for each folded byte, the offset in `s` of the character it came
+// from (so a match on folded text can be traced back to the text as written).
+struct MappedFold {
+  std::string text;
+  std::vector<size_t> from;
+};
+
+size_t Utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+MappedFold FoldMapped(std::string_view s) {
+  MappedFold m;
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = std::min(Utf8Length(static_cast<unsigned char>(s[i])), s.size() - i);
+    const std::string_view cp = s.substr(i, n);
+    const std::string f = text::Fold(cp);
+    if (f.empty()) {
+      // White space (collapsed) or a combining mark (dropped), as Fold does.
+      if (!text::TrimHtmlSpace(cp).empty() && cp != "\xC2\xA0") {
+        i += n;
+        continue;
+      }
+      pending_space = !m.text.empty();
+      i += n;
+      continue;
+    }
+    if (pending_space) {
+      m.text.push_back(' ');
+      m.from.push_back(i);
+    }
+    pending_space = false;
+    m.text += f;
+    m.from.insert(m.from.end(), f.size(), i);
+    i += n;
+  }
+  return m;
+}
+
+// A word as written, for telling names ("Ana María Torres") from the words around them.
+struct Word {
+  std::string_view text;
+  bool capital = false;       // starts with an upper-case letter (A-Z, Á, É, Í, Ó, Ú, Ñ, Ü)
+  bool letters = true;        // only letters (and inner apostrophes or hyphens)
+  bool abbreviation = false;  // ends with a period ("Lic.")
+};
+
+bool IsUpperLead(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && w.size() > 1) {
+    const auto d = static_cast<unsigned char>(w[1]);
+    return d == 0x81 || d == 0x89 || d == 0x8D || d == 0x93 || d == 0x9A || d == 0x91 || d == 0x9C;
+  }
+  return false;
+}
+
+std::vector<Word> SplitWords(std::string_view s) {
+  std::vector<Word> out;
+  size_t i = 0;
+  auto separator = [](char c) {
+    return text::IsHtmlSpace(c) || c == ':' || c == ',' || c == ';' || c == '|' || c == '(' ||
+           c == ')' || c == '"' || c == '/' || c == '[' || c == ']';
+  };
+  while (i < s.size()) {
+    while (i < s.size() && separator(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !separator(s[j])) ++j;
+    if (j > i) {
+      Word w;
+      w.text = s.substr(i, j - i);
+      w.abbreviation = w.text.back() == '.';
+      std::string_view core = w.abbreviation ? w.text.substr(0, w.text.size() - 1) : w.text;
+      w.capital = IsUpperLead(core);
+      for (size_t k = 0; k < core.size(); ++k) {
+        const auto c = static_cast<unsigned char>(core[k]);
+        const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80 ||
+                            ((c == '\'' || c == '-') && k > 0 && k + 1 < core.size());
+        w.letters = w.letters && letter;
+      }
+      w.letters = w.letters && !core.empty();
+      out.push_back(w);
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Honorifics written before names in Mexican public administration.
+bool IsHonorific(const std::string& folded) {
+  static const std::set<std::string, std::less<>> k = {
+      "lic",    "licda", "licenciado", "licenciada", "mtro", "mtra", "maestro",   "maestra",
+      "dr",     "dra",   "doctor",     "doctora",    "ing",  "c",    "arq",       "profr",
+      "profra", "prof",  "cp",         "c.p",        "act",  "mvz",  "ciudadano", "ciudadana"};
+  return k.count(folded) > 0;
+}
+
+bool IsNameParticle(const std::string& folded) {
+  return folded == "de" || folded == "del" || folded == "la" || folded == "las" ||
+         folded == "los" || folded == "y" || folded == "san" || folded == "van" || folded == "von";
+}
+
+// Capitalised words that are titles, offices or address parts, never part of a person's name.
+bool IsOfficeWord(const std::string& folded) {
+  static const std::set<std::string, std::less<>> k = {"unidad",
+                                                       "transparencia",
+                                                       "direccion",
+                                                       "director",
+                                                       "directora",
+                                                       "coordinacion",
+                                                       "coordinador",
+                                                       "coordinadora",
+                                                       "secretaria",
+                                                       "secretario",
+                                                       "subdireccion",
+                                                       "general",
+                                                       "juridica",
+                                                       "juridico",
+                                                       "departamental",
+                                                       "departamento",
+                                                       "jefatura",
+                                                       "jefe",
+                                                       "jefa",
+                                                       "enlace",
+                                                       "titular",
+                                                       "responsable",
+                                                       "encargado",
+                                                       "encargada",
+                                                       "oficina",
+                                                       "telefono",
+                                                       "tel",
+                                                       "correo",
+                                                       "electronico",
+                                                       "email",
+                                                       "horario",
+                                                       "horarios",
+                                                       "atencion",
+                                                       "domicilio",
+                                                       "calle",
+                                                       "avenida",
+                                                       "av",
+                                                       "col",
+                                                       "colonia",
+                                                       "ciudad",
+                                                       "mexico",
+                                                       "estado",
+                                                       "municipio",
+                                                       "gobierno",
+                                                       "instituto",
+                                                       "comite",
+                                                       "comision",
+                                                       "consejo",
+                                                       "organo",
+                                                       "interno",
+                                                       "control",
+                                                       "area",
+                                                       "areas",
+                                                       "administracion",
+                                                       "administrativa",
+                                                       "vacante",
+                                                       "lunes",
+                                                       "martes",
+                                                       "miercoles",
+                                                       "jueves",
+                                                       "viernes",
+                                                       "sabado",
+                                                       "domingo",
+                                                       "ext",
+                                                       "extension",
+                                                       "solicitudes",
+                                                       "informacion",
+                                                       "datos",
+                                                       "personales",
+                                                       "plataforma",
+                                                       "nacional",
+                                                       "publica",
+                                                       "acceso",
+                                                       "cargo",
+                                                       "nombre",
+                                                       "puesto",
+                                                       "ubicacion",
+                                                       "fax",
+                                                       "pagina",
+                                                       "inicio",
+                                                       "cp",
+                                                       "codigo",
+                                                       "postal",
+                                                       "alcaldia",
+                                                       "delegacion"};
+  return k.count(folded) > 0;
+}
+
+std::string FoldedCore(const Word& w) {
+  std::string f = text::Fold(w.text);
+  while (!f.empty() && (f.back() == '.' || f.back() == '-')) f.pop_back();
+  return f;
+}
+
+// The text from word `a` to word `b` (of the same string) as written, without the period that
+// ends a sentence ("Lerma." but not the initial "L.").
+std::string Span(const Word& a, const Word& b) {
+  std::string_view last = b.text;
+  if (b.abbreviation && last.size() > 3) last.remove_suffix(1);
+  return std::string(a.text.data(), last.data() + last.size());
+}
+
+// The person's name at the start of `words` (after at most a few lower-case words such as "es
+// la"), or "" when there is none: an optional honorific, then 2 to 5 capitalised words (or
+// words in capitals), "de", "del", "la" allowed between them.
+std::string NameAt(const std::vector<Word>& words, size_t start, size_t max_lead) {
+  size_t i = start;
+  size_t lead = 0;
+  while (i < words.size() && lead < max_lead && !words[i].capital &&
+         !IsHonorific(FoldedCore(words[i]))) {
+    if (!words[i].letters) return {};
+    ++i;
+    ++lead;
+  }
+  const size_t name_begin = i;
+  while (i < words.size() && IsHonorific(FoldedCore(words[i]))) ++i;
+  int tokens = 0;
+  size_t last = i;
+  while (i < words.size()) {
+    const Word& w = words[i];
+    const std::string f = FoldedCore(w);
+    if (tokens > 0 && IsNameParticle(f) && !w.abbreviation) {
+      ++i;
+      continue;
+    }
+    if (w.capital && w.letters && !IsOfficeWord(f) && !IsHonorific(f)) {
+      ++tokens;
+      last = i + 1;
+      ++i;
+      if (w.abbreviation || tokens == 5) break;  // "Pérez L." ends a name
+      continue;
+    }
+    break;
+  }
+  if (tokens < 2) return {};
+  return Span(words[name_begin], words[last - 1]);
+}
+
+// The person's name that ends `words` ("Ana Torres Ruiz" in "Ana Torres Ruiz, titular de ...").
+std::string NameBefore(const std::vector<Word>& words) {
+  size_t end = words.size();
+  int tokens = 0;
+  size_t first = end;
+  for (size_t i = end; i-- > 0;) {
+    const Word& w = words[i];
+    const std::string f = FoldedCore(w);
+    if (tokens > 0 && IsNameParticle(f)) continue;
+    if (w.capital && w.letters && !IsOfficeWord(f) && !IsHonorific(f)) {
+      ++tokens;
+      first = i;
+      if (tokens == 5) break;
+      continue;
+    }
+    if (tokens > 0 && IsHonorific(f)) first = i;
+    break;
+  }
+  if (tokens < 2) return {};
+  return Span(words[first], words[end - 1]);
+}
+
+class PersonNamePrimitive : public Primitive {
+ public:
+  std::shared_ptr<const Pattern> label;
+  std::shared_ptr<const Pattern> cell;  // a whole block that is the label ("^titular$")
+  size_t chars = 120;
+
+  std::string_view name() const override { return "person-name"; }
+
+  // The name next to a label matched at [begin, end) of the page text, in block `first`.
+  std::string NameNear(const dom::Document& doc, const TextFacet& f,
+                       std::vector<TextFacet::Block>::const_iterator first, size_t end,
+                       const Pattern& pattern) const {
+    const dom::NodeId label_node = first->node;
+    if (label_node == dom::kNoNode) return {};
+    std::string before_text;
+    if (first != f.blocks.begin() && std::prev(first)->node != dom::kNoNode) {
+      before_text = text::CollapseWhitespace(doc.TextContent(std::prev(first)->node));
+    }
+    const std::string own = text::CollapseWhitespace(doc.TextContent(label_node));
+    std::string after_text;
+    for (auto b = std::next(first); b != f.blocks.end() && b->offset <= end + chars; ++b) {
+      if (b->node == dom::kNoNode) continue;
+      after_text += " | " + text::CollapseWhitespace(doc.TextContent(b->node));
+      if (after_text.size() > 4 * chars) break;
+    }
+    // Where the label is in the text as written.
+    const MappedFold mf = FoldMapped(own);
+    auto lm = pattern.Find(mf.text);
+    if (!lm || mf.from.empty()) return {};
+    const size_t label_begin = mf.from[std::min(lm->first, mf.from.size() - 1)];
+    const size_t label_end_folded = lm->first + lm->second;
+    const size_t label_end =
+        label_end_folded < mf.from.size() ? mf.from[label_end_folded] : own.size();
+    const std::string rest = own.substr(label_end) + after_text;
+    std::string name = NameAt(SplitWords(text::TruncateUtf8(rest, 4 * chars)), 0, 4);
+    if (!name.empty()) return name;
+    // Or just before it (a directory card: the name, then the post).
+    std::string lead = before_text + " | " + own.substr(0, label_begin);
+    std::string_view lv = lead;
+    while (!lv.empty() && (text::IsHtmlSpace(lv.back()) || lv.back() == ',' || lv.back() == '-' ||
+                           lv.back() == '|' || lv.back() == ':')) {
+      lv.remove_suffix(1);
+    }
+    return NameBefore(SplitWords(lv));
+  }
+
+  Observation Observe(PageView& page, const EvalContext&) const override {
+    Observation o;
+    const dom::Document* doc = page.doc();
+    if (doc == nullptr) return o;  // documents: their text is folded, capitals are gone
+    const TextFacet& f = page.text(Region::kAll);
+    const std::string_view t = f.text;
+    auto found = [&](std::vector<TextFacet::Block>::const_iterator first, size_t begin, size_t end,
+                     const Pattern& pattern) {
+      std::string name = NameNear(*doc, f, first, end, pattern);
+      if (name.empty()) return false;
+      o.state = State::kHolds;
+      o.node = first->node;
+      o.text = Short(name, 120);
+      o.detail = Short(t.substr(begin, end - begin));
+      return true;
+    };
+    size_t pos = 0, scanned = 0;
+    while (label && pos < t.size() && scanned++ < kMaxMatchesScanned) {
+      auto m = label->Find(t.substr(pos));
+      if (!m) break;
+      const size_t begin = pos + m->first, end = begin + m->second;
+      pos = std::max(end, begin + 1);
+      auto first =
+          std::upper_bound(f.blocks.begin(), f.blocks.end(), begin,
+                           [](size_t off, const TextFacet::Block& b) { return off < b.offset; });
+      if (first == f.blocks.begin()) continue;
+      if (found(std::prev(first), begin, end, *label)) return o;
+    }
+    // A block that is the label on its own ("Titular" in a <dt> or <th>), the name in the next.
+    for (auto b = f.blocks.begin(); cell && b != f.blocks.end() && scanned++ < kMaxMatchesScanned;
+         ++b) {
+      const size_t end = std::next(b) == f.blocks.end() ? t.size() : std::next(b)->offset - 1;
+      if (end <= b->offset || end - b->offset > 80) continue;
+      if (!cell->PartialMatch(t.substr(b->offset, end - b->offset))) continue;
+      if (found(b, b->offset, end, *cell)) return o;
+    }
+    return o;
+  }
+};
+
+std::shared_ptr<const Primitive> BuildPersonName(const json& item, const std::string& ptr,
+                                                 Checker& c) {
+  c.AllowKeys(item, ptr, {"check", "message", "label", "cell", "chars"});
+  auto p = std::make_shared<PersonNamePrimitive>();
+  const size_t before = c.error_count();
+  p->label = c.PatternAt(item, "label", ptr, false);
+  p->cell = c.PatternAt(item, "cell", ptr, false);
+  if (!item.contains("label") && !item.contains("cell")) {
+    c.Error(ptr, "person-name needs \"label\" or \"cell\"");
+  }
+  if (auto v = c.Int(item, "chars", ptr, false, 10, 500)) p->chars = static_cast<size_t>(*v);
+  return c.error_count() == before ? p : nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// One entry of a coverage list: an obligation (a fraction) and the words that name it.
+struct CoverageItem {
+  std::string id;    // "XII"
+  std::string name;  // "Unidad de Transparencia"
+  std::shared_ptr<const Pattern> pattern;
+};
+
+class CoveragePrimitive : public Primitive {
+ public:
+  std::vector<CoverageItem> items;
+  std::shared_ptr<const Pattern> not_applicable;
+  size_t chars = 150;
+  int min_found = 5;  // fewer named items than this: the page is not an index at all
+
+  std::string_view name() const override { return "coverage"; }
+  std::vector<std::string_view> review_messages() const override { return {"partial"}; }
+
+  // A link names the item when its text, or the text of the list item, table row or paragraph
+  // it sits in ("Fracción VI — Directorio [XLSX]"), does.
+  static dom::NodeId Container(const dom::Document& doc, dom::NodeId link) {
+    for (dom::NodeId p = doc.node(link).parent; p != dom::kNoNode; p = doc.node(p).parent) {
+      const dom::Node& n = doc.node(p);
+      if (!n.is_element()) continue;
+      if (n.tag == "li" || n.tag == "tr" || n.tag == "p" || n.tag == "dd" || n.tag == "dt") {
+        return p;
+      }
+      if (n.tag == "ul" || n.tag == "ol" || n.tag == "table" || n.tag == "body" ||
+          n.tag == "section" || n.tag == "main" || n.tag == "nav") {
+        break;
+      }
+    }
+    return dom::kNoNode;
+  }
+
+  Observation Observe(PageView& page, const EvalContext&) const override {
+    Observation o;
+    std::vector<int> state(items.size(), 0);  // 0 absent, 1 linked, 2 declared not applicable
+    std::vector<dom::NodeId> where(items.size(), dom::kNoNode);
+    std::unordered_map<dom::NodeId, std::string> container_text;
+    const dom::Document* doc = page.doc();
+    size_t seen = 0;
+    for (const LinkFact& l : page.links()) {
+      if (seen++ >= kMaxLinkTargets * 5) break;
+      const std::string* context = nullptr;
+      if (doc != nullptr) {
+        const dom::NodeId c = Container(*doc, l.node);
+        if (c != dom::kNoNode) {
+          auto it = container_text.find(c);
+          if (it == container_text.end()) {
+            it = container_text.emplace(c, page.FoldedTextOf(c)).first;
+          }
+          context = &it->second;
+        }
+      }
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (state[i] == 1) continue;
+        const bool named = (!l.text.empty() && items[i].pattern->PartialMatch(l.text)) ||
+                           (context != nullptr && items[i].pattern->PartialMatch(*context));
+        if (!named) continue;
+        state[i] = 1;
+        where[i] = l.node;
+      }
+    }
+    // Items named in the text with "no aplica" next to them are declared not applicable.
+    const std::string_view t = page.text(Region::kAll).text;
+    if (not_applicable) {
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (state[i] != 0) continue;
+        size_t pos = 0, scanned = 0;
+        while (pos < t.size() && scanned++ < 200) {
+          auto m = items[i].pattern->Find(t.substr(pos));
+          if (!m) break;
+          const size_t begin = pos + m->first, end = begin + m->second;
+          if (not_applicable->PartialMatch(
+                  Slice(t, begin > chars ? begin - chars : 0, end + chars))) {
+            state[i] = 2;
+            break;
+          }
+          pos = std::max(end, begin + 1);
+        }
+      }
+    }
+    int linked = 0, declared = 0;
+    std::string missing;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (state[i] == 1) {
+        ++linked;
+        if (o.node == dom::kNoNode) o.node = where[i];
+      } else if (state[i] == 2) {
+        ++declared;
+      } else {
+        missing += (missing.empty() ? "" : ", ") + items[i].id + " (" + items[i].name + ")";
+      }
+    }
+    const int total = static_cast<int>(items.size());
+    o.detail = std::to_string(linked + declared) + "/" + std::to_string(total);
+    if (declared > 0) o.detail += " (" + std::to_string(declared) + " no aplica)";
+    if (linked + declared < min_found) {
+      o.node = dom::kNoNode;
+      return o;  // not an index of these obligations
+    }
+    if (linked + declared == total) {
+      o.state = State::kHolds;
+      o.text = std::to_string(total);
+      return o;
+    }
+    // Missing ones may not apply to the entity (its tabla de aplicabilidad says which): a
+    // static check cannot decide that.
+    o.state = State::kUnknown;
+    o.message = "partial";
+    o.text = Short(missing, 600);
+    return o;
+  }
+};
+
+std::shared_ptr<const Primitive> BuildCoverage(const json& item, const std::string& ptr,
+                                               Checker& c) {
+  c.AllowKeys(item, ptr, {"check", "message", "items", "not_applicable", "chars", "min_found"});
+  auto p = std::make_shared<CoveragePrimitive>();
+  const size_t before = c.error_count();
+  const std::string ip = PointerJoin(ptr, "items");
+  auto it = item.find("items");
+  if (it == item.end() || !it->is_array() || it->empty()) {
+    c.Error(ip, "must be a non-empty array of {\"id\", \"name\", \"pattern\"}");
+  } else {
+    std::set<std::string> ids;
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& e = (*it)[i];
+      const std::string ep = PointerJoin(ip, i);
+      if (!e.is_object()) {
+        c.Error(ep, "must be an object {\"id\", \"name\", \"pattern\"}");
+        continue;
+      }
+      c.AllowKeys(e, ep, {"id", "name", "pattern"});
+      CoverageItem ci;
+      if (auto v = c.String(e, "id", ep, true)) {
+        ci.id = *v;
+        if (!ids.insert(*v).second) c.Error(PointerJoin(ep, "id"), "duplicate id '" + *v + "'");
+      }
+      if (auto v = c.String(e, "name", ep, true)) ci.name = *v;
+      ci.pattern = c.PatternAt(e, "pattern", ep, true);
+      p->items.push_back(std::move(ci));
+    }
+  }
+  p->not_applicable = c.PatternAt(item, "not_applicable", ptr, false);
+  if (auto v = c.Int(item, "chars", ptr, false, 10, 1000)) p->chars = static_cast<size_t>(*v);
+  if (auto v = c.Int(item, "min_found", ptr, false, 1, 1000)) {
+    p->min_found = static_cast<int>(*v);
+    if (p->min_found > static_cast<int>(p->items.size()) && !p->items.empty()) {
+      c.Error(PointerJoin(ptr, "min_found"), "is larger than the number of items");
+    }
+  }
+  return c.error_count() == before ? p : nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+
 using Factory = std::shared_ptr<const Primitive> (*)(const json&, const std::string&, Checker&);
 
 const std::map<std::string_view, Factory>& Factories() {
@@ -923,6 +1457,8 @@ const std::map<std::string_view, Factory>& Factories() {
       {"personal-data-form", &BuildForm},
       {"count", &BuildCount},
       {"link-health", &BuildLinkHealth},
+      {"person-name", &BuildPersonName},
+      {"coverage", &BuildCoverage},
   };
   return f;
 }

@@ -13,6 +13,10 @@
 //   personal-data-form  forms that collect personal data, and the notice beside each one
 //   count               at least N of nested items hold
 //   link-health         links of the page whose target could not be fetched (entity rules)
+//   person-name         a person's name written next to a label ("Titular de la Unidad de
+//                       Transparencia: Lic. Ana Torres Ruiz"), read from the text as written
+//   coverage            how many of a list of obligations (fractions) the page links to, or
+//                       declares not applicable
 #ifndef VERIFICA_RULES_DECL_PRIMITIVES_H_
 #define VERIFICA_RULES_DECL_PRIMITIVES_H_
 
@@ -82,6 +86,10 @@ class Primitive {
   }
   // Needs the whole crawl (link-health): only valid in entity rules.
   virtual bool entity_only() const { return false; }
+  // Message ids the primitive itself proposes when its evidence is wrong (kFails: "stale") or
+  // cannot be decided (kUnknown: "partial"); for the pack documentation.
+  virtual std::vector<std::string_view> failure_messages() const { return {}; }
+  virtual std::vector<std::string_view> review_messages() const { return {}; }
   // Entity phase: completes an observation made on a page with what the crawl learnt.
   virtual void Resolve(Observation& obs, const EvalContext& ctx) const {
     (void)obs;
