@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 
 #include "rules/decl/evaluate.h"
@@ -105,6 +106,22 @@ class Shared {
     std::vector<std::shared_ptr<const RuleSpec>> out;
     for (auto& r : *rules) {
       if (options_.selected.count(r->info.id)) out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  // The selected rules that run on an entity's pages: pack page rules only when one of its
+  // profiles' packs has or includes them; every other rule as it is.
+  std::vector<const rules::Rule*> PageRulesFor(const findings::EntityInfo& e,
+                                               const std::vector<const rules::Rule*>& selected) {
+    std::set<std::string> keep;
+    if (auto page_rules = options_.catalog->PageRules(e.profiles); page_rules.ok()) {
+      for (const auto& r : *page_rules) keep.insert(r->info.id);
+    }
+    std::vector<const rules::Rule*> out;
+    for (const rules::Rule* r : selected) {
+      const RuleSpec* spec = options_.catalog->FindRule(r->id());
+      if (spec == nullptr || spec->scope != Scope::kPage || keep.count(r->id())) out.push_back(r);
     }
     return out;
   }
@@ -466,10 +483,16 @@ class Shared {
         case Outcome::kInapplicable:
           break;
       }
-      for (const JudgedFinding& f : j.findings) {
-        if (f.outcome != Outcome::kFailed && f.outcome != Outcome::kCantTell) continue;
-        if (r.findings.size() >= options_.max_findings) break;
-        r.findings.push_back(RenderFinding(rule, f));
+    }
+    // Failures and "needs review" first; then, for the units that passed, what satisfied them
+    // (the page and the matched text or link), so a "cumple" can be defended as well.
+    for (Outcome wanted : {Outcome::kFailed, Outcome::kCantTell, Outcome::kPassed}) {
+      for (const Judgement& j : units) {
+        if (wanted == Outcome::kPassed && j.outcome != Outcome::kPassed) continue;
+        for (const JudgedFinding& f : j.findings) {
+          if (f.outcome != wanted || r.findings.size() >= options_.max_findings) continue;
+          r.findings.push_back(RenderFinding(rule, f));
+        }
       }
     }
     return r;
@@ -692,6 +715,10 @@ Result<ScanHooks> MakePackHooks(const PackHooksOptions& options,
   };
   hooks.on_entity = [shared](const findings::EntityInfo& e, const std::vector<EntityPage>& pages) {
     return shared->OnEntity(e, pages);
+  };
+  hooks.page_rules = [shared](const findings::EntityInfo& e,
+                              const std::vector<const rules::Rule*>& selected) {
+    return shared->PageRulesFor(e, selected);
   };
   return hooks;
 }

@@ -17,6 +17,10 @@
 #include "dom/document.h"
 #include "findings/findings.h"
 
+namespace verifica::rules {
+class Rule;
+}
+
 namespace verifica::cli {
 
 // A link found on a page of an entity.
@@ -83,6 +87,13 @@ struct ScanHooks {
   // `pages`, so that on_entity sees them like any page.
   std::function<void(const findings::EntityReport& report, std::vector<EntityPage>& pages)>
       on_documents;
+  // Optional; the rules to run on the pages of `entity`, out of the `selected` ones (same order).
+  // Obligation packs choose their page rules by the entity's profiles (entities file column
+  // `profiles`, or the default packs); other rules are kept. Called once per entity before its
+  // crawl starts. Unset: every selected rule runs on every entity's pages.
+  std::function<std::vector<const rules::Rule*>(const findings::EntityInfo& entity,
+                                                const std::vector<const rules::Rule*>& selected)>
+      page_rules;
 };
 
 }  // namespace verifica::cli

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
+#include "cli/page_check.h"
 #include "decl/decl_test_util.h"
 #include "decl/pdf_writer.h"
 #include "rules/decl/pdf_text.h"
@@ -255,6 +257,122 @@ TEST_F(PacksWiringTest, Local_ProfilesPickRulesAndUnknownOnesAreRejected) {
   for (const auto& x : out.entity_rules) federal = federal || x.id == "tr-home-link";
   EXPECT_FALSE(federal);
   EXPECT_EQ(Outcome(out, "tr-ut-email"), "failed");  // included from the general law
+}
+
+// Rules that are not obligation-pack rules (the WCAG ones) run on every entity's pages.
+class PlainRule : public rules::Rule {
+ public:
+  PlainRule() : Rule(Meta()) {}
+  std::vector<std::string> Tags() const override { return {"html"}; }
+  std::optional<rules::Verdict> Check(dom::NodeId, rules::PageContext&) const override {
+    return rules::Pass();
+  }
+  static findings::RuleInfo Meta() {
+    findings::RuleInfo i;
+    i.id = "wcag-prueba";
+    i.pack = "wcag";
+    i.messages = {{"pass", {"bien", "fine"}}};
+    return i;
+  }
+};
+
+// A campaign of two entities: one with the default profiles, one with cdmx-2024 only. Each gets
+// the page rules of its own profiles' packs (and those they include); other rules run on both.
+TEST_F(PacksWiringTest, Local_ProfilesPickPageRulesPerEntity) {
+  std::vector<std::unique_ptr<rules::Rule>> owned;
+  owned.push_back(std::make_unique<PlainRule>());
+  for (const auto& p : options_.catalog->packs()) {
+    for (const auto& r : p->rules) {
+      if (r->scope == rules::decl::Scope::kPage) {
+        owned.push_back(std::make_unique<rules::decl::PackPageRule>(r, options_.today));
+      }
+    }
+  }
+  std::vector<const rules::Rule*> selected;
+  for (const auto& r : owned) selected.push_back(r.get());
+
+  Entity fed, cdmx;
+  fed.id = "instituto";  // no profiles: the default packs
+  cdmx.id = "alcaldia";
+  cdmx.profiles = {"cdmx-2024"};
+  auto hooks = MakePackHooks(options_, {fed, cdmx});
+  ASSERT_TRUE(hooks.ok()) << hooks.status().message();
+  ASSERT_TRUE(hooks->page_rules);
+  auto ids = [&](const Entity& e) {
+    findings::EntityInfo info;
+    info.id = e.id;
+    info.profiles = e.profiles;
+    std::set<std::string> out;
+    for (const rules::Rule* r : hooks->page_rules(info, selected)) out.insert(r->id());
+    return out;
+  };
+  const std::set<std::string> fed_rules = ids(fed), cdmx_rules = ids(cdmx);
+  EXPECT_EQ(fed_rules,
+            (std::set<std::string>{"wcag-prueba", "tr-stale-refs", "ax-overlay",
+                                   "pd-simplificado-at-form", "pd-simpl-where-integral"}));
+  // cdmx-2024 has no personal-data page rules of its own and does not include them; it includes
+  // the general law's template checks.
+  EXPECT_EQ(cdmx_rules, (std::set<std::string>{"wcag-prueba", "tr-stale-refs", "ax-overlay"}));
+
+  // The same page with a personal-data form and no notice, as each entity's crawl checks it.
+  PageInput in;
+  in.url = "https://ejemplo.gob.mx/contacto.html";
+  in.content_type = "text/html";
+  in.body =
+      "<!DOCTYPE html><html lang='es'><title>Contacto</title><body><form action='/enviar'>"
+      "<label>Nombre <input name='nombre'></label><label>Correo <input type='email' "
+      "name='correo'></label><button>Enviar</button></form></body></html>";
+  auto run = [&](const Entity& e) {
+    findings::EntityInfo info;
+    info.id = e.id;
+    info.profiles = e.profiles;
+    std::map<std::string, std::string> out;
+    for (const auto& r : CheckPage(in, hooks->page_rules(info, selected), {}).rules) {
+      out[r.id] = findings::ToString(r.outcome);
+    }
+    return out;
+  };
+  EXPECT_EQ(run(fed).at("pd-simplificado-at-form"), "failed");
+  EXPECT_EQ(run(cdmx).count("pd-simplificado-at-form"), 0u);
+  EXPECT_EQ(run(cdmx).count("wcag-prueba"), 1u);
+}
+
+// A passed entity rule says what satisfied it: the page, the matched link or text, where.
+TEST_F(PacksWiringTest, Local_PassedEntityRulesCarryTheirEvidence) {
+  auto hooks = MakePackHooks(options_, {});
+  ASSERT_TRUE(hooks.ok());
+  findings::EntityInfo e;
+  e.id = "instituto";
+  const std::string home = "https://instituto.ejemplo.gob.mx/";
+  EntityOutcome out = Crawl(
+      e,
+      {{home, 0, "<title>Instituto</title><nav><a href='/transparencia/'>Transparencia</a></nav>"},
+       {home + "transparencia/", 1,
+        "<title>Transparencia</title><h1>Transparencia</h1><p><a "
+        "href='https://www.plataformadetransparencia.org.mx/'>Plataforma Nacional de "
+        "Transparencia</a></p>"}},
+      {}, *hooks);
+  const findings::RuleResult* home_link = Result(out, "tr-home-link");
+  ASSERT_NE(home_link, nullptr);
+  EXPECT_EQ(findings::ToString(home_link->outcome), std::string("passed"));
+  ASSERT_EQ(home_link->findings.size(), 1u);
+  const findings::Finding& f = home_link->findings[0];
+  EXPECT_EQ(f.outcome, findings::Outcome::kPassed);
+  EXPECT_EQ(f.message_id, "pass");
+  EXPECT_EQ(f.url, home);
+  EXPECT_EQ(f.selector, "html > body > nav > a");
+  EXPECT_NE(f.message.es.find("«transparencia»"), std::string::npos) << f.message.es;
+  EXPECT_NE(f.message.es.find(home + "transparencia/"), std::string::npos) << f.message.es;
+  const findings::RuleResult* pnt = Result(out, "tr-pnt-link");
+  ASSERT_NE(pnt, nullptr);
+  ASSERT_FALSE(pnt->findings.empty());
+  EXPECT_EQ(pnt->findings[0].outcome, findings::Outcome::kPassed);
+  EXPECT_EQ(pnt->findings[0].url, home + "transparencia/");
+  // Failed rules list their failures first, as before.
+  const findings::RuleResult* ut = Result(out, "tr-ut-email");
+  ASSERT_NE(ut, nullptr);
+  ASSERT_FALSE(ut->findings.empty());
+  EXPECT_NE(ut->findings[0].outcome, findings::Outcome::kPassed);
 }
 
 }  // namespace

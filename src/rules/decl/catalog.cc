@@ -42,11 +42,21 @@ Result<std::vector<const PackSpec*>> PackCatalog::Select(
 
 Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::EntityRules(
     const std::vector<std::string>& profiles) const {
+  return RulesOf(profiles, Scope::kEntity);
+}
+
+Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::PageRules(
+    const std::vector<std::string>& profiles) const {
+  return RulesOf(profiles, Scope::kPage);
+}
+
+Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::RulesOf(
+    const std::vector<std::string>& profiles, Scope scope) const {
   auto packs = Select(profiles);
   if (!packs.ok()) return packs.status();
   std::vector<std::shared_ptr<const RuleSpec>> out;
   auto add = [&](const std::shared_ptr<const RuleSpec>& r) {
-    if (r->scope != Scope::kEntity) return;
+    if (r->scope != scope) return;
     for (const auto& o : out) {
       if (o->info.id == r->info.id) return;
     }

@@ -30,12 +30,18 @@ class PackCatalog {
   // The entity rules of those packs plus the rules they include, each once, in pack order.
   Result<std::vector<std::shared_ptr<const RuleSpec>>> EntityRules(
       const std::vector<std::string>& profiles) const;
+  // The same for page rules: the page rules an entity with these profiles gets on its pages.
+  Result<std::vector<std::shared_ptr<const RuleSpec>>> PageRules(
+      const std::vector<std::string>& profiles) const;
   // Every role any loaded pack defines (a role defined by several packs has several specs:
   // any of them finds it).
   std::vector<const RoleSpec*> Roles() const;
   const RuleSpec* FindRule(std::string_view id) const;
 
  private:
+  Result<std::vector<std::shared_ptr<const RuleSpec>>> RulesOf(
+      const std::vector<std::string>& profiles, Scope scope) const;
+
   std::vector<std::shared_ptr<const PackSpec>> packs_;
 };
 

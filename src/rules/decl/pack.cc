@@ -210,7 +210,7 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
               {"$comment",      "id",          "extends",    "catalogue", "title", "description",
                "help",          "legal_basis", "impact",     "tags",      "scope", "roles",
                "role_fallback", "each_page",   "applies_if", "evidence",  "weak",  "when_missing",
-               "when_no_page",  "when_found",  "when_clear", "messages"});
+               "when_no_page",  "when_found",  "when_clear", "messages",  "risks"});
   auto rule = std::make_shared<RuleSpec>();
   findings::RuleInfo& info = rule->info;
   info.pack = pack.id;
@@ -234,6 +234,9 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   if (auto t = c.Text(r, "title", ptr, true)) info.title = *t;
   if (auto t = c.Text(r, "description", ptr, true)) info.description = *t;
   if (auto t = c.Text(r, "help", ptr, true)) info.help = *t;
+  if (r.contains("risks")) {
+    if (auto t = c.Text(r, "risks", ptr, true)) rule->risks = *t;
+  }
 
   bool unverified = false;
   auto lb = r.find("legal_basis");
@@ -254,7 +257,9 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
       findings::LegalBasis basis;
       if (auto n = c.String(b, "norm", bp, true)) basis.norm = *n;
       if (auto a = c.String(b, "article", bp, true)) basis.article = *a;
-      if (auto v = c.Bool(b, "verified", bp); v && !*v) unverified = true;
+      const auto v = c.Bool(b, "verified", bp);
+      if (v && !*v) unverified = true;
+      rule->basis_verified.push_back(!v || *v);
       info.legal_basis.push_back(std::move(basis));
     }
   }
@@ -398,6 +403,13 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
       need(kMsgMissing, "used when the evidence is missing");
     }
     if (!rule->none.empty()) need(kMsgFound, "used when a \"none\" item is found");
+    for (const auto* list : {&rule->applies_if, &rule->all, &rule->any, &rule->none, &rule->weak}) {
+      for (const EvidenceItem& e : *list) {
+        if (e.primitive->name() == "coverage") {
+          need("partial", "used when a coverage list is only partly linked");
+        }
+      }
+    }
     for (const auto* list : {&rule->applies_if, &rule->all, &rule->any, &rule->none, &rule->weak}) {
       for (const EvidenceItem& e : *list) {
         if (!e.message.empty() && info.messages.count(e.message) == 0) {
@@ -643,7 +655,7 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
     }
   }
 
-  // Included rules must exist, be entity rules and belong to another pack.
+  // Included rules must exist and belong to another pack.
   for (size_t d = 0; d < docs.size(); ++d) {
     for (size_t i = 0; i < packs[d]->include.size(); ++i) {
       const std::string& id = packs[d]->include[i];
@@ -656,8 +668,6 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
       const std::string ptr = PointerJoin("/pack/include", i);
       if (found == nullptr) {
         checkers[d]->Error(ptr, "no valid rule '" + id + "' in the loaded packs");
-      } else if (found->scope != Scope::kEntity) {
-        checkers[d]->Error(ptr, "'" + id + "' is a page rule: page rules run on every page anyway");
       } else if (found->info.pack == packs[d]->id) {
         checkers[d]->Error(ptr, "'" + id + "' is already in this pack");
       }

@@ -42,6 +42,10 @@ enum class Missing : uint8_t { kFailed, kCantTell, kInapplicable };
 struct RuleSpec {
   findings::RuleInfo info;  // id, pack, titles, help, legal basis, impact, tags, messages
   std::string catalogue;    // catalogue check id ("TR-HOME-LINK"), if it implements one
+  // Per entry of info.legal_basis: false when the article is still to be confirmed against the
+  // official text ("verified": false in the pack).
+  std::vector<bool> basis_verified;
+  findings::LocalizedText risks;  // known false-positive / false-negative risks (docs only)
   Scope scope = Scope::kPage;
   std::vector<std::string> roles;  // entity rules: the page roles whose pages are examined
   bool each_page = false;          // entity rules: judge each role page on its own
@@ -85,8 +89,8 @@ struct PackSpec {
   findings::LocalizedText title;
   findings::LocalizedText description;
   bool is_default = false;  // used for entities that name no profile
-  // Entity rules of other packs that this profile applies too (e.g. a state pack reusing the
-  // general law's checks that its own law does not renumber).
+  // Rules of other packs (entity or page rules) that this profile applies too (e.g. a state
+  // pack reusing the general law's checks that its own law does not renumber).
   std::vector<std::string> include;
   std::string file;  // where it was loaded from
   std::vector<RoleSpec> roles;
