@@ -399,6 +399,7 @@ TEST_F(ScanCliTest, Local_SecondInterruptExitsAtOnce) {
                      "--per-host", "1", "--delay", "0", "--out", out().string()});
   ASSERT_TRUE(slow.WaitUntilCrawling());
   ::kill(pid, SIGINT);
+  std::this_thread::sleep_for(std::chrono::milliseconds(10));  // two signals, not one merged
   ::kill(pid, SIGINT);
   Proc p = Wait(pid);
   // Either the second signal found the scan still stopping and ended it at once, or the clean
