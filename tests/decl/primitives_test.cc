@@ -291,6 +291,12 @@ TEST(PrimitivesTest, Local_CoverageOfAListOfObligations) {
       <tr><td>Fracción XLI</td><td><a href="f41">Ingresos</a></td></tr></table>)");
   EXPECT_EQ(s.state, State::kHolds);
   EXPECT_EQ(s.obs.detail, "4/4 (1 no aplica)");
+  // A definition list: the term names the link in its description.
+  s = On(item, R"(<dl><dt>Fracción I Marco normativo</dt><dd><a href="f1.xlsx">XLSX</a></dd>
+      <dt>Fracción VI Directorio</dt><dd><a href="f6.xlsx">XLSX</a></dd>
+      <dt>Fracción XX Deuda pública</dt><dd><a href="f20.xlsx">XLSX</a></dd>
+      <dt>Fracción XLI Ingresos</dt><dd><a href="f41.xlsx">XLSX</a></dd></dl>)");
+  EXPECT_EQ(s.state, State::kHolds);
   // Partly covered: cannot tell (the rest may not apply), the missing ones are listed.
   s = On(item, R"(<ul><li><a href="f1">Marco normativo</a></li>
       <li><a href="f6">Directorio</a></li></ul>)");

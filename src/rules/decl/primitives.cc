@@ -1334,7 +1334,18 @@ class CoveragePrimitive : public Primitive {
         if (c != dom::kNoNode) {
           auto it = container_text.find(c);
           if (it == container_text.end()) {
-            it = container_text.emplace(c, page.FoldedTextOf(c)).first;
+            std::string ctext = page.FoldedTextOf(c);
+            // A <dd> is named by its <dt> ("<dt>Fracción VI Directorio</dt><dd>XLSX</dd>").
+            if (doc->IsElement(c, "dd")) {
+              const dom::NodeId parent = doc->node(c).parent;
+              dom::NodeId dt = dom::kNoNode;
+              for (dom::NodeId sib : doc->node(parent).children) {
+                if (sib == c) break;
+                if (doc->IsElement(sib, "dt")) dt = sib;
+              }
+              if (dt != dom::kNoNode) ctext = page.FoldedTextOf(dt) + " " + ctext;
+            }
+            it = container_text.emplace(c, std::move(ctext)).first;
           }
           context = &it->second;
         }
