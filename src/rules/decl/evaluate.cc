@@ -1,6 +1,8 @@
 #include "rules/decl/evaluate.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace verifica::rules::decl {
 
@@ -326,7 +328,18 @@ std::vector<std::string> PackPageRule::Tags() const { return {spec_->per_form ? 
 std::optional<Verdict> PackPageRule::Check(dom::NodeId node, PageContext& ctx) const {
   if (spec_->per_form && ctx.doc.node(node).ns != dom::Namespace::kHtml) return std::nullopt;
   if (!spec_->per_form && node != ctx.doc.html()) return std::nullopt;
-  PageView view(ctx.doc);
+  // One view per page, shared by every pack rule: its facets (folded text, links) are the
+  // costly part and do not depend on the rule.
+  static const char kViewKey = 0;
+  std::optional<PageView> own;
+  PageView* view_ptr = nullptr;
+  if (ctx.cache != nullptr) {
+    view_ptr =
+        &ctx.cache->Get<PageView>(&kViewKey, [&] { return std::make_shared<PageView>(ctx.doc); });
+  } else {
+    view_ptr = &own.emplace(ctx.doc);
+  }
+  PageView& view = *view_ptr;
   EvalContext ec;
   ec.today = today_;
   RuleObservations obs = ObserveRule(*spec_, view, ec, spec_->per_form ? node : dom::kNoNode);

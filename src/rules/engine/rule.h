@@ -5,6 +5,7 @@
 #define VERIFICA_RULES_ENGINE_RULE_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,10 +29,36 @@ using RuleMeta = findings::RuleInfo;
 // `where` names the source for error messages.
 Result<RuleMeta> ParseRuleMeta(std::string_view json_text, std::string_view where);
 
+// Data derived from one page that several rules share (the pack rules' text and link views):
+// built by the first rule that asks, kept until the page is done. Per page, so per thread.
+class PageCache {
+ public:
+  // The entry stored under `key` (any object's address, typically a function-local static),
+  // made by `make()` (which returns a std::shared_ptr<T>) on first use.
+  template <typename T, typename Make>
+  T& Get(const void* key, Make make) {
+    for (const Entry& e : entries_) {
+      if (e.key == key) return *static_cast<T*>(e.value.get());
+    }
+    std::shared_ptr<T> value = make();
+    T& ref = *value;
+    entries_.push_back({key, std::move(value)});
+    return ref;
+  }
+
+ private:
+  struct Entry {
+    const void* key;
+    std::shared_ptr<void> value;
+  };
+  std::vector<Entry> entries_;
+};
+
 // Per-page input of rules. The aria cache is per page and so per thread.
 struct PageContext {
   const dom::Document& doc;
   aria::PageAria& aria;
+  PageCache* cache = nullptr;  // shared per-page data; null when the caller keeps none
 };
 
 // A rule's verdict on one applicable element.
@@ -39,7 +66,7 @@ struct Verdict {
   Outcome outcome = Outcome::kPassed;  // passed, cantTell or failed
   std::string message_id;              // key of RuleMeta::messages
   std::vector<std::string> args;
-  dom::NodeId target = dom::kNoNode;   // element to report; defaults to the tested element
+  dom::NodeId target = dom::kNoNode;  // element to report; defaults to the tested element
 };
 
 class Rule {

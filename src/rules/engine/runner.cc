@@ -78,7 +78,8 @@ std::vector<RuleResult> RunRules(const dom::Document& doc, std::span<const Rule*
   if (!doc.is_html()) return results;
 
   aria::PageAria aria(doc);
-  PageContext ctx{doc, aria};
+  PageCache cache;
+  PageContext ctx{doc, aria, &cache};
   std::vector<bool> broken(rules.size(), false);
   auto run = [&](size_t i, dom::NodeId id) {
     if (broken[i]) return;
