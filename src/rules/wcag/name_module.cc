@@ -40,16 +40,10 @@ Inclusion InTree(PageContext& ctx, dom::NodeId id) {
 
 bool InheritsRole(std::string_view role, std::string_view ancestor) {
   if (role.empty()) return false;
-  // Breadth-first over superclasses; the role graph is small and acyclic, the
-  // bound is a guard.
-  std::vector<std::string_view> queue = {role};
-  for (size_t i = 0; i < queue.size() && i < 64; ++i) {
-    if (queue[i] == ancestor) return true;
-    const aria::RoleSpec* spec = aria::FindRole(queue[i]);
-    if (spec == nullptr) continue;
-    for (const std::string& super : spec->superclasses) queue.push_back(super);
-  }
-  return false;
+  if (role == ancestor) return true;
+  // The tables hold each role's transitive superclasses: one lookup, no allocation.
+  const aria::RoleSpec* spec = aria::FindRole(role);
+  return spec != nullptr && aria::IsSubclassOf(*spec, ancestor);
 }
 
 std::optional<long> Tabindex(const dom::Document& doc, dom::NodeId id) {
