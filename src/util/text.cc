@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace verifica::text {
@@ -39,28 +40,22 @@ size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
   return len;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool IsUnicodeSpace(uint32_t cp) {
   switch (cp) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return true;
     default:
       return cp >= 0x2000 && cp <= 0x200A;
@@ -76,16 +71,24 @@ uint32_t FoldLatin(uint32_t cp) {
   if (cp <= 0xFF) {
     static const char kLatin1[] =
         // C0..DF
-        "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuyts"
+        "aaaaaa\0ceeeeiiii"
+        "dnooooo\0ouuuuyts"
         // E0..FF
-        "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuyty";
+        "aaaaaa\0ceeeeiiii"
+        "dnooooo\0ouuuuyty";
     char c = kLatin1[cp - 0xC0];
     return c ? static_cast<uint32_t>(c) : 0;
   }
   if (cp <= 0x17F) {
     static const char kExtA[] =
-        "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "iijjjjkkklllllll"
-        "lllnnnnnnnnnoooo" "oo\0\0rrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+        "aaaaaaccccccccdd"
+        "ddeeeeeeeeeegggg"
+        "gggghhhhiiiiiiii"
+        "iijjjjkkklllllll"
+        "lllnnnnnnnnnoooo"
+        "oo\0\0rrrrrrssssss"
+        "ssttttttuuuuuuuu"
+        "uuuuwwyyyzzzzzzs";
     return static_cast<uint32_t>(kExtA[cp - 0x100]);
   }
   // Combining diacritical marks are dropped by the caller.
@@ -196,11 +199,46 @@ bool StartsWithIgnoreAsciiCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && EqualsIgnoreAsciiCase(s.substr(0, prefix.size()), prefix);
 }
 
-std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// Writes `cp` as UTF-8 at `p`; returns the end.
+char* PutUtf8(uint32_t cp, char* p) {
+  if (cp < 0x80) {
+    *p++ = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (cp >> 6));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (cp >> 12));
+    *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (cp >> 18));
+    *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return p;
+}
+
+// Fold into `out`, which has room for 3 bytes per input byte (the worst case: every byte an
+// ill-formed sequence, written as U+FFFD); returns the end of the folded text.
+char* FoldInto(std::string_view s, char* const out) {
+  char* p = out;
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII (most of the text): the same steps without decoding
+      ++i;
+      if (b == ' ' || (b >= 0x09 && b <= 0x0D)) {
+        pending_space = p != out;
+        continue;
+      }
+      if (pending_space) *p++ = ' ';
+      pending_space = false;
+      *p++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
     uint32_t cp;
     size_t n = DecodeUtf8(s, i, &cp);
     if (n == 0) {
@@ -209,24 +247,44 @@ std::string Fold(std::string_view s) {
     }
     i += n;
     if (IsUnicodeSpace(cp)) {
-      pending_space = !out.empty();
+      pending_space = p != out;
       continue;
     }
     if (cp >= 0x300 && cp <= 0x36F) continue;  // combining marks (decomposed accents)
-    if (pending_space) out.push_back(' ');
+    if (pending_space) *p++ = ' ';
     pending_space = false;
     if (uint32_t base = FoldLatin(cp); base != 0) {
-      out.push_back(static_cast<char>(base));
-      if (cp == 0xDF) out.push_back('s');  // ß → ss
+      *p++ = static_cast<char>(base);
+      if (cp == 0xDF) *p++ = 's';  // ß → ss
     } else if (cp == 0xC6 || cp == 0xE6) {
-      out += "ae";
+      *p++ = 'a';
+      *p++ = 'e';
     } else if (cp == 0x152 || cp == 0x153) {
-      out += "oe";
+      *p++ = 'o';
+      *p++ = 'e';
     } else {
-      AppendUtf8(cp, &out);
+      p = PutUtf8(cp, p);
     }
   }
-  return out;
+  return p;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view s) {
+  // Folded text is never longer than 3 bytes per input byte. Ordinary texts are folded in a
+  // per-thread scratch buffer and copied out at their exact size; very large ones get their own.
+  constexpr size_t kScratchMax = size_t{1} << 20;
+  const size_t room = s.size() * 3 + 1;
+  if (room > kScratchMax) {
+    std::string out(room, '\0');
+    out.resize(static_cast<size_t>(FoldInto(s, out.data()) - out.data()));
+    return out;
+  }
+  thread_local std::string scratch;
+  if (scratch.size() < room) scratch.resize(std::max(room, size_t{4096}));
+  char* const begin = scratch.data();
+  return std::string(begin, FoldInto(s, begin));
 }
 
 std::vector<std::string_view> SplitHtmlSpace(std::string_view s) {

@@ -15,12 +15,31 @@ TEST(TextTest, Local_FoldDropsCombiningMarks) {
   EXPECT_EQ(Fold("informacio\xCC\x81n"), "informacion");  // o + U+0301
 }
 
+TEST(TextTest, Local_FoldWorstCaseAndLargeInputs) {
+  // Every byte ill-formed: each becomes U+FFFD (3 bytes), the largest growth Fold allows.
+  EXPECT_EQ(Fold("\x80\xFF"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(Fold("\tA\x0B\rB\xC2\x85"
+                 "C\xE2\x80\x83"),
+            "a b c");  // ASCII and Unicode spaces
+  EXPECT_EQ(Fold(""), "");
+  // Past the per-thread scratch buffer's size.
+  std::string big(600 * 1024, 'X');
+  big += " \xC3\x81rbol";
+  const std::string folded = Fold(big);
+  EXPECT_EQ(folded.size(), 600 * 1024 + 6);
+  EXPECT_EQ(folded.substr(folded.size() - 8), "xx arbol");
+  EXPECT_EQ(Fold("AB"), "ab");  // and the scratch buffer still works afterwards
+}
+
 TEST(TextTest, Local_Utf8ValidationAndRepair) {
   EXPECT_TRUE(IsValidUtf8("año ✓"));
   EXPECT_FALSE(IsValidUtf8("a\xC3"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_EQ(SanitizeUtf8("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(TextTest, Local_TruncateKeepsCodePoints) {
