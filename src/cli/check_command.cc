@@ -77,8 +77,8 @@ Result<std::vector<Source>> Expand(const std::vector<std::string>& inputs) {
     }
     if (fs::is_directory(st)) {
       std::vector<std::string> files;
-      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                               ec),
+      for (fs::recursive_directory_iterator
+               it(path, fs::directory_options::skip_permission_denied, ec),
            end;
            it != end && !ec; it.increment(ec)) {
         if (it->is_regular_file(ec) && IsHtmlFile(it->path())) files.push_back(it->path().string());
@@ -106,9 +106,9 @@ PageInput Load(const Source& s, const CheckArgs& a, std::optional<findings::Page
     std::error_code ec;
     const uintmax_t size = fs::file_size(s.path, ec);
     if (!ec && size > max_bytes) {
-      *error = findings::PageError{
-          "too-large", std::to_string(size) + " bytes, above the limit of " +
-                           std::to_string(max_bytes) + " bytes (--max-page-mb)"};
+      *error = findings::PageError{"too-large",
+                                   std::to_string(size) + " bytes, above the limit of " +
+                                       std::to_string(max_bytes) + " bytes (--max-page-mb)"};
       in.status = 0;
       return in;
     }
@@ -118,7 +118,12 @@ PageInput Load(const Source& s, const CheckArgs& a, std::optional<findings::Page
       in.status = 0;
       return in;
     }
-    in.body.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    // Read in blocks (not byte by byte through stream iterators); the size above is a hint only.
+    if (!ec) in.body.reserve(static_cast<size_t>(size));
+    char block[64 * 1024];
+    while (f.read(block, sizeof block) || f.gcount() > 0) {
+      in.body.append(block, static_cast<size_t>(f.gcount()));
+    }
     in.status = 200;
     return in;
   }
