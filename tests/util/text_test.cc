@@ -36,6 +36,18 @@ TEST(TextTest, Local_Utf8ValidationAndRepair) {
   EXPECT_FALSE(IsValidUtf8("a\xC3"));
   EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  // Long ASCII runs (checked eight bytes at a time) with a bad byte at each position.
+  for (size_t bad = 0; bad < 20; ++bad) {
+    std::string t(20, 'a');
+    EXPECT_TRUE(IsValidUtf8(t));
+    t[bad] = '\xFF';
+    EXPECT_FALSE(IsValidUtf8(t)) << bad;
+    t[bad] = '\xC3';
+    EXPECT_FALSE(IsValidUtf8(t)) << bad;  // a lead byte without its continuation
+  }
+  EXPECT_TRUE(
+      IsValidUtf8("informaci\xC3\xB3n p\xC3\xBA"
+                  "blica y transparencia"));
   EXPECT_EQ(SanitizeUtf8("a\xFF"
                          "b"),
             "a\xEF\xBF\xBD"
