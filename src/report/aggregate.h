@@ -5,20 +5,22 @@
 #define VERIFICA_REPORT_AGGREGATE_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "findings/findings.h"
 #include "report/check_output.h"
+#include "report/fingerprint.h"
 
 namespace verifica::report {
 
-// A rule's findings on one page. Pointers refer into the EntityReport, which must outlive this.
+// A rule's findings on one page (copies: a RuleSummary outlives the pages it was built from).
 struct PageHits {
   std::string url;
-  std::vector<const findings::Finding*> failed;  // listed findings
-  std::vector<const findings::Finding*> review;
-  uint64_t failed_total = 0;  // counted; above failed.size() when the runner capped the list
+  std::vector<findings::Finding> failed;  // listed findings (the first ones, see RuleSummarizer)
+  std::vector<findings::Finding> review;
+  uint64_t failed_total = 0;  // counted; above failed.size() when the list was capped
   uint64_t review_total = 0;
 };
 
@@ -34,8 +36,32 @@ struct RuleSummary {
   uint32_t pages_inapplicable = 0;
   uint64_t elements_failed = 0;
   uint64_t elements_review = 0;
-  std::vector<PageHits> hits;       // pages with failed or cantTell findings, in report order
+  // Pages with failed or cantTell findings, in report order (the first ones, see RuleSummarizer).
+  std::vector<PageHits> hits;
+  uint64_t hit_pages_failed = 0;  // pages with failed findings (kept in `hits` or not)
+  uint64_t hit_pages_review = 0;
   std::vector<std::string> errors;  // "URL: message" where the rule itself broke
+};
+
+// SummarizeRules one page at a time, keeping at most `max_pages` pages with failed (and as many
+// with cantTell) findings per rule, and at most `max_elements` findings of each kind per page;
+// what is left out is counted. Memory does not grow with the number of pages.
+class RuleSummarizer {
+ public:
+  RuleSummarizer(size_t max_pages, size_t max_elements)
+      : max_pages_(max_pages), max_elements_(max_elements) {}
+  // Pages that could not be checked add nothing.
+  void AddPage(const findings::PageReport& page);
+  // Entity rules: findings without their own URL are on `entity_url`.
+  void AddEntityRules(const std::vector<findings::RuleResult>& rules, std::string_view entity_url);
+  // One entry per rule id that ran, sorted by id.
+  std::vector<RuleSummary> Finish();
+
+ private:
+  void Visit(const findings::RuleResult& r, const findings::PageReport* page,
+             std::string_view entity_url);
+  size_t max_pages_, max_elements_;
+  std::map<std::string, RuleSummary> by_id_;
 };
 
 // A failed or cantTell item as the machine formats and baselines list it: a listed finding, or,
@@ -51,6 +77,13 @@ struct ReportedItem {
 // Every reported item of the report, in page order then entity rules. Pages that could not be
 // checked have none. Pointers refer into `report`.
 std::vector<ReportedItem> ReportedItems(const findings::EntityReport& report);
+
+// The reported items of one rule result, appended to `out` in the order ReportedItems lists them:
+// `page` is the page it is on (nullptr for an entity rule, whose findings without a URL of their
+// own are on `entity_url`). Pointers refer into `r`.
+void AppendReportedItems(const findings::RuleResult& r, const findings::PageReport* page,
+                         std::string_view entity_url, const FingerprintContext& ctx,
+                         std::vector<ReportedItem>& out);
 
 // One entry per rule id that ran, sorted by id. Pages that could not be checked add nothing.
 std::vector<RuleSummary> SummarizeRules(const findings::EntityReport& report);

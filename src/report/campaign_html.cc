@@ -17,8 +17,21 @@ using html::E;
 
 constexpr size_t kTopFailures = 10;
 
+// The entity's pages were checked: it has a report (status "ok" or "needs-rendering").
+bool Reviewed(const EntitySummary& s) {
+  return s.status == "ok" || s.status == kStatusNeedsRendering;
+}
+
+// The score counts in averages.
+bool Scored(const EntitySummary& s) { return s.status == "ok" && s.scored; }
+
+std::string NeedsRenderingLabel(const Messages& m) {
+  return "<span class=\"status-review\">" + E(m.Get("index.needs_rendering")) + "</span>";
+}
+
 std::string ObligationStatus(const EntitySummary& s, const Messages& m) {
-  if (s.status != "ok") return "<span class=\"muted\">—</span>";
+  if (!Reviewed(s)) return "<span class=\"muted\">—</span>";
+  if (s.status == kStatusNeedsRendering) return NeedsRenderingLabel(m);
   if (s.obligations_failed > 0) {
     return "<span class=\"status-bad\">" +
            E(m.Count("index.obligations_failed", s.obligations_failed)) + "</span>";
@@ -45,20 +58,23 @@ std::string Th(const Messages& m, std::string_view key, bool num = false) {
 std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Catalog& catalog,
                                std::string_view lang, bool link_reports) {
   const Messages& m = Messages::For(lang);
-  uint64_t pages = 0, reachable = 0, with_failures = 0, obligations_failing = 0;
+  uint64_t pages = 0, reachable = 0, scored = 0, with_failures = 0, obligations_failing = 0;
+  uint64_t needs_rendering = 0;
   double score_sum = 0;
   std::array<uint64_t, 4> impact{};
   for (const EntitySummary& s : rows) {
     pages += s.pages;
-    if (s.status == "ok") {
-      ++reachable;
+    if (Reviewed(s)) ++reachable;
+    if (Scored(s)) {
+      ++scored;
       score_sum += s.score;
     }
+    if (s.status == kStatusNeedsRendering) ++needs_rendering;
     if (s.rules_failed > 0) ++with_failures;
     if (s.obligations_failed > 0) ++obligations_failing;
     for (size_t i = 0; i < 4; ++i) impact[i] += s.findings_by_impact[i];
   }
-  const double average = reachable ? score_sum / static_cast<double>(reachable) : 0;
+  const double average = scored ? score_sum / static_cast<double>(scored) : 0;
 
   std::string out = html::Head(m, m.Get("index.title"));
   out += "<header class=\"top\">\n<p class=\"kicker\">" + E(m.Get("index.kicker")) + "</p>\n<h1>" +
@@ -77,7 +93,7 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
   card(reachable < rows.size() ? "failed" : "", std::to_string(rows.size() - reachable),
        "index.card_unreachable");
   card("", std::to_string(pages), "card.pages");
-  card("score", reachable ? FormatScore(average) : "—", "index.card_average");
+  card("score", scored ? FormatScore(average) : "—", "index.card_average");
   card(with_failures ? "failed" : "passed", std::to_string(with_failures),
        "index.card_with_failures");
   card(obligations_failing ? "failed" : "", std::to_string(obligations_failing),
@@ -99,17 +115,21 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
     const std::string name = s.entity.name.empty() ? s.entity.id : s.entity.name;
     out += "<tr><th scope=\"row\">" + E(name) + "<br><span class=\"muted url\">" + E(s.entity.url) +
            "</span></th><td>" + E(s.entity.kind) + "</td>" + Num(s.pages);
-    if (s.status == "ok") {
+    if (Scored(s)) {
       out += "<td class=\"num\">" + FormatScore(s.score) + "</td>";
     } else {
       out += "<td class=\"num\">—</td>";
     }
     for (int i = 3; i >= 0; --i) out += Num(s.findings_by_impact[static_cast<size_t>(i)]);
     out += "<td>" + ObligationStatus(s, m) + "</td><td>";
-    if (s.status != "ok") {
+    if (!Reviewed(s)) {
       out += "<span class=\"status-bad\">" + E(m.Get("index.unreachable")) + "</span>";
       if (!s.error.empty()) out += " <span class=\"muted\">" + E(s.error) + "</span>";
-    } else if (link_reports) {
+      out += "</td></tr>\n";
+      continue;
+    }
+    if (s.status == kStatusNeedsRendering) out += NeedsRenderingLabel(m) + " ";
+    if (link_reports) {
       out += "<a href=\"" + E(RelativeHref(s.report_dir, "report.html")) + "\">" +
              E(m.Format("index.open_report", {name})) + "</a>";
     } else {
@@ -158,7 +178,7 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
 
   // Totals by kind of entity.
   struct KindTotal {
-    uint64_t entities = 0, reachable = 0, pages = 0, obligations_failing = 0;
+    uint64_t entities = 0, scored = 0, pages = 0, obligations_failing = 0;
     double score_sum = 0;
     std::array<uint64_t, 4> impact{};
   };
@@ -167,8 +187,8 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
     KindTotal& k = kinds[s.entity.kind];
     ++k.entities;
     k.pages += s.pages;
-    if (s.status == "ok") {
-      ++k.reachable;
+    if (Scored(s)) {
+      ++k.scored;
       k.score_sum += s.score;
     }
     if (s.obligations_failed > 0) ++k.obligations_failing;
@@ -184,8 +204,7 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
   for (const auto& [kind, k] : kinds) {
     out += "<tr><th scope=\"row\">" + E(kind.empty() ? m.Get("index.no_kind") : kind) + "</th>";
     out += Num(k.entities) + Num(k.pages) + "<td class=\"num\">" +
-           (k.reachable ? FormatScore(k.score_sum / static_cast<double>(k.reachable)) : "—") +
-           "</td>";
+           (k.scored ? FormatScore(k.score_sum / static_cast<double>(k.scored)) : "—") + "</td>";
     for (int i = 3; i >= 0; --i) out += Num(k.impact[static_cast<size_t>(i)]);
     out += Num(k.obligations_failing) + "</tr>\n";
   }
@@ -195,7 +214,9 @@ std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Cat
       "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
       "id=\"calificacion-h\">" +
       E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
-      E(m.Get("index.method_average")) + "</p>\n</section>\n";
+      E(m.Get("index.method_average")) + "</p>\n";
+  if (needs_rendering > 0) out += "<p>" + E(m.Get("index.needs_rendering_note")) + "</p>\n";
+  out += "</section>\n";
   out += "</main>\n<footer class=\"bottom\">\n<p>" +
          E(m.Format("index.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
   out += "</body>\n</html>\n";

@@ -1,8 +1,10 @@
 #include "report/earl.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "findings/findings_json.h"
+#include "report/entity_stream.h"
 
 namespace verifica::report {
 
@@ -50,27 +52,72 @@ json AssertionJson(const json& assertor, const findings::RuleResult& r, const st
 
 std::string EarlOutcome(Outcome o) { return "earl:" + std::string(findings::ToString(o)); }
 
-std::string RenderEarl(const std::vector<findings::PageReport>& pages) {
-  const json assertor = AssertorJson();
-  json graph = json::array();
-  for (const findings::PageReport& p : pages) {
-    json assertions = json::array();
-    for (const findings::RuleResult& r : p.rules) {
-      if (r.act.empty()) {
-        assertions.push_back(AssertionJson(assertor, r, nullptr));
-      } else {
-        for (const std::string& id : r.act) assertions.push_back(AssertionJson(assertor, r, &id));
-      }
+namespace {
+
+constexpr std::string_view kGraphPlaceholder = "verifica:earl-graph";
+
+json SubjectJson(const json& assertor, const findings::PageReport& p) {
+  json assertions = json::array();
+  for (const findings::RuleResult& r : p.rules) {
+    if (r.act.empty()) {
+      assertions.push_back(AssertionJson(assertor, r, nullptr));
+    } else {
+      for (const std::string& id : r.act) assertions.push_back(AssertionJson(assertor, r, &id));
     }
-    json subject = {{"@type", json::array({"TestSubject", "WebPage"})},
-                    {"source", p.url},
-                    {"assertions", std::move(assertions)}};
-    if (!p.final_url.empty() && p.final_url != p.url) subject["redirectedTo"] = p.final_url;
-    if (p.error) subject["info"] = p.error->kind + ": " + p.error->message;
-    graph.push_back(std::move(subject));
   }
-  json doc = {{"@context", std::string(kEarlContext)}, {"@graph", std::move(graph)}};
-  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  json subject = {{"@type", json::array({"TestSubject", "WebPage"})},
+                  {"source", p.url},
+                  {"assertions", std::move(assertions)}};
+  if (!p.final_url.empty() && p.final_url != p.url) subject["redirectedTo"] = p.final_url;
+  if (p.error) subject["info"] = p.error->kind + ": " + p.error->message;
+  return subject;
+}
+
+std::string Dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+
+// One subject per page, written as the page comes.
+class EarlEntityWriter : public EntityWriter {
+ public:
+  explicit EarlEntityWriter(std::ostream& out) : out_(out), assertor_(AssertorJson()) {}
+  void Page(const findings::PageReport& page, std::string_view) override {
+    if (pages_++ == 0) {
+      const json doc = {{"@context", std::string(kEarlContext)},
+                        {"@graph", json::array({std::string(kGraphPlaceholder)})}};
+      splice_ = SpliceJson(Dump(doc) + "\n", kGraphPlaceholder);
+      out_ << splice_.before;
+    } else {
+      out_ << ",\n" << splice_.indent;
+    }
+    out_ << IndentedElement(Dump(SubjectJson(assertor_, page)), splice_.indent);
+  }
+  void Finish() override {
+    if (pages_ > 0) {
+      out_ << splice_.after;
+      return;
+    }
+    const json doc = {{"@context", std::string(kEarlContext)}, {"@graph", json::array()}};
+    out_ << Dump(doc) << "\n";
+  }
+
+ private:
+  std::ostream& out_;
+  const json assertor_;
+  JsonSplice splice_;
+  uint64_t pages_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityWriter> MakeEarlEntityWriter(std::ostream& out, const EntityStreamInput&) {
+  return std::make_unique<EarlEntityWriter>(out);
+}
+
+std::string RenderEarl(const std::vector<findings::PageReport>& pages) {
+  std::ostringstream out;
+  EarlEntityWriter w(out);
+  for (const findings::PageReport& p : pages) w.Page(p, {});
+  w.Finish();
+  return std::move(out).str();
 }
 
 }  // namespace verifica::report

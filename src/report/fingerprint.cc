@@ -42,38 +42,46 @@ std::string_view FindingPageUrl(const findings::PageReport* page, const findings
   return page->final_url.empty() ? std::string_view(page->url) : std::string_view(page->final_url);
 }
 
+void FingerprintContextBuilder::AddUrl(std::string_view url) {
+  if (!IsFileUrl(url)) return;
+  std::string n = NormalizeAbsolute(url);
+  std::string dir = n.substr(0, n.rfind('/') + 1);
+  if (first_) {
+    prefix_ = dir;
+    first_ = false;
+    return;
+  }
+  size_t k = 0;
+  while (k < prefix_.size() && k < dir.size() && prefix_[k] == dir[k]) ++k;
+  prefix_.resize(k);
+  prefix_.erase(prefix_.rfind('/') + 1);
+}
+
+void FingerprintContextBuilder::AddPage(const findings::PageReport& p) {
+  AddUrl(p.final_url.empty() ? p.url : p.final_url);
+  AddRules(p.rules);
+}
+
+void FingerprintContextBuilder::AddRules(const std::vector<findings::RuleResult>& rules) {
+  for (const findings::RuleResult& r : rules) {
+    for (const findings::Finding& f : r.findings) {
+      if (!f.url.empty()) AddUrl(f.url);
+    }
+  }
+}
+
+FingerprintContext FingerprintContextBuilder::Build() const {
+  FingerprintContext ctx;
+  ctx.file_prefix_ = prefix_;
+  return ctx;
+}
+
 FingerprintContext FingerprintContext::For(const std::vector<findings::PageReport>& pages,
                                            const std::vector<findings::RuleResult>& entity_rules) {
-  FingerprintContext ctx;
-  bool first = true;
-  std::string prefix;
-  auto visit = [&](std::string_view url) {
-    if (!IsFileUrl(url)) return;
-    std::string n = NormalizeAbsolute(url);
-    std::string dir = n.substr(0, n.rfind('/') + 1);
-    if (first) {
-      prefix = dir;
-      first = false;
-      return;
-    }
-    size_t k = 0;
-    while (k < prefix.size() && k < dir.size() && prefix[k] == dir[k]) ++k;
-    prefix.resize(k);
-    prefix.erase(prefix.rfind('/') + 1);
-  };
-  for (const findings::PageReport& p : pages) {
-    visit(p.final_url.empty() ? p.url : p.final_url);
-    for (const findings::RuleResult& r : p.rules) {
-      for (const findings::Finding& f : r.findings) {
-        if (!f.url.empty()) visit(f.url);
-      }
-    }
-  }
-  for (const findings::RuleResult& r : entity_rules) {
-    for (const findings::Finding& f : r.findings) visit(f.url);
-  }
-  ctx.file_prefix_ = prefix;
-  return ctx;
+  FingerprintContextBuilder b;
+  for (const findings::PageReport& p : pages) b.AddPage(p);
+  b.AddRules(entity_rules);
+  return b.Build();
 }
 
 std::string FingerprintContext::NormalizeUrl(std::string_view url) const {

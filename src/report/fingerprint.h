@@ -32,7 +32,22 @@ class FingerprintContext {
                  const findings::Finding& f) const;
 
  private:
+  friend class FingerprintContextBuilder;
   std::string file_prefix_;  // e.g. "file:///home/ci/site/" (normalised), or empty
+};
+
+// FingerprintContext::For one URL at a time: for a scan that never holds all of an entity's pages.
+class FingerprintContextBuilder {
+ public:
+  // The page's URL and its findings' own URLs.
+  void AddPage(const findings::PageReport& page);
+  void AddRules(const std::vector<findings::RuleResult>& rules);
+  void AddUrl(std::string_view url);
+  FingerprintContext Build() const;
+
+ private:
+  bool first_ = true;
+  std::string prefix_;
 };
 
 // The page a finding is on: its own url (entity-scope findings), else the page's final URL,

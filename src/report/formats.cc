@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
-#include "report/earl.h"
-#include "report/html_report.h"
-#include "report/machine_formats.h"
-#include "report/outputs.h"
+#include "report/entity_stream.h"
 
 namespace verifica::report {
 
@@ -63,13 +61,22 @@ Result<std::vector<std::string>> NormalizeFormats(const std::vector<std::string>
 
 std::string RenderEntityFormat(std::string_view format, const findings::EntityReport& report,
                                const Catalog& catalog, std::string_view lang) {
-  if (format == "json") return RenderEntityJson(report);
-  if (format == "html") return RenderEntityHtml(report, catalog, lang);
-  if (format == "sarif") return RenderSarif(report, catalog, lang);
-  if (format == "junit") return RenderJunit(report, catalog, lang);
-  if (format == "csv") return RenderFindingsCsv(report, catalog, lang);
-  if (format == "earl") return RenderEarl(report.pages);
-  return "";
+  EntityTally tally;
+  for (const findings::PageReport& p : report.pages) tally.AddPage(p);
+  tally.AddEntityRules(report.entity_rules);
+  EntityStreamInput in;
+  in.head = &report;
+  in.pages = report.pages.size();
+  in.tally = &tally;
+  in.ctx = FingerprintContext::For(report.pages, report.entity_rules);
+  in.catalog = &catalog;
+  in.lang = std::string(lang);
+  std::ostringstream out;
+  std::unique_ptr<EntityWriter> writer = MakeEntityWriter(format, out, in);
+  if (writer == nullptr) return "";
+  for (const findings::PageReport& p : report.pages) writer->Page(p, {});
+  writer->Finish();
+  return std::move(out).str();
 }
 
 findings::EntityReport EntityFromCheck(std::vector<findings::PageReport> pages, std::string name,

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "report/aggregate.h"
+#include "report/entity_stream.h"
 #include "report/escape.h"
+#include "report/formats.h"
 #include "report/html_util.h"
 #include "report/i18n.h"
 
@@ -75,15 +77,15 @@ std::string ElementsTable(const PageHits& h, bool failed, const Messages& m) {
            "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.line")) +
            "</th><th scope=\"col\">" + E(m.Get("col.detail")) + "</th></tr></thead>\n<tbody>\n";
     size_t shown = 0;
-    for (const findings::Finding* f : list) {
+    for (const findings::Finding& f : list) {
       if (shown == kMaxElementsPerPage) break;
       ++shown;
       out += "<tr><td>";
       out +=
-          f->selector.empty() ? E(m.Get("rule.whole_page")) : "<code>" + E(f->selector) + "</code>";
-      if (!f->snippet.empty()) out += "<pre><code>" + E(f->snippet) + "</code></pre>";
-      out += "</td><td class=\"num\">" + (f->line > 0 ? std::to_string(f->line) : "—") +
-             "</td><td>" + E(MessageText(*f, m)) + "</td></tr>\n";
+          f.selector.empty() ? E(m.Get("rule.whole_page")) : "<code>" + E(f.selector) + "</code>";
+      if (!f.snippet.empty()) out += "<pre><code>" + E(f.snippet) + "</code></pre>";
+      out += "</td><td class=\"num\">" + (f.line > 0 ? std::to_string(f.line) : "—") + "</td><td>" +
+             E(MessageText(f, m)) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
   }
@@ -119,9 +121,10 @@ std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
     if ((failed ? h.failed_total : h.review_total) > 0) pages.push_back(&h);
   }
   const uint64_t elements = failed ? r.elements_failed : r.elements_review;
+  const uint64_t hit_pages = failed ? r.hit_pages_failed : r.hit_pages_review;
   out += "<p>" +
          E(m.Format("rule.affects",
-                    {m.Count("count.elements", elements), m.Count("count.pages", pages.size())})) +
+                    {m.Count("count.elements", elements), m.Count("count.pages", hit_pages)})) +
          "</p>\n";
   size_t shown = 0;
   for (const PageHits* h : pages) {
@@ -133,8 +136,8 @@ std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
     out += ElementsTable(*h, failed, m);
     out += "</div>\n";
   }
-  if (pages.size() > shown) {
-    out += "<p class=\"muted\">" + E(m.Count("rule.more_pages", pages.size() - shown)) + "</p>\n";
+  if (hit_pages > shown) {
+    out += "<p class=\"muted\">" + E(m.Count("rule.more_pages", hit_pages - shown)) + "</p>\n";
   }
   if (!r.errors.empty()) {
     out += "<p>" + E(m.Get("rule.errors")) + "</p>\n<ul>\n";
@@ -212,16 +215,35 @@ std::string Fact(std::string_view term, std::string_view value_html) {
   return "<dt>" + E(term) + "</dt><dd>" + std::string(value_html) + "</dd>\n";
 }
 
-}  // namespace
+// What report.html needs of the pages, gathered one page at a time: their rows in the pages and
+// errors tables, already rendered (a few hundred bytes per page).
+struct PageRows {
+  uint64_t ok = 0, error = 0;
+  std::string detail;  // rows of the pages table
+  std::string errors;  // rows of the errors table
 
-std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog& catalog,
-                             std::string_view lang) {
-  const Messages& m = Messages::For(lang);
+  void Add(const findings::PageReport& p, const Messages& m) {
+    (p.error ? error : ok)++;
+    if (p.error) {
+      errors += "<tr><td>" + html::UrlLink(p.url) + "</td><td class=\"num\">" +
+                (p.status ? std::to_string(p.status) : "—") + "</td><td>" +
+                E(PageErrorText(*p.error).Get(m.lang())) + "</td></tr>\n";
+    }
+    const findings::OutcomeCounts c = findings::CountOutcomes(p.rules);
+    detail += "<tr><td>" + html::UrlLink(p.final_url.empty() ? p.url : p.final_url) +
+              "</td><td class=\"num\">" + (p.status ? std::to_string(p.status) : "—") +
+              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.failed)) +
+              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.cant_tell)) +
+              "</td></tr>\n";
+  }
+};
+
+std::string RenderHtml(const findings::EntityReport& report, const std::vector<RuleSummary>& rules,
+                       const PageRows& page_rows, bool scored, double score, const Catalog& catalog,
+                       const Messages& m) {
   const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
-  const std::vector<RuleSummary> rules = SummarizeRules(report);
-
-  uint32_t pages_ok = 0, pages_error = 0;
-  for (const findings::PageReport& p : report.pages) (p.error ? pages_error : pages_ok)++;
+  const uint64_t pages_ok = page_rows.ok, pages_error = page_rows.error;
+  const uint64_t pages_total = pages_ok + pages_error;
   std::vector<const RuleSummary*> passed, inapplicable;
   uint32_t n_failed = 0, n_review = 0;
   std::array<uint64_t, 4> by_impact{};
@@ -232,7 +254,6 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
     if (r.outcome == Outcome::kInapplicable) inapplicable.push_back(&r);
     by_impact[static_cast<size_t>(r.impact)] += r.elements_failed;
   }
-  const double score = Score(report);
 
   std::string out = html::Head(m, m.Format("doc.entity_title", {name}));
   // Header: who and what.
@@ -243,13 +264,15 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   // Summary.
   out += "<section id=\"resumen\" aria-labelledby=\"resumen-h\">\n<h2 id=\"resumen-h\">" +
          E(m.Get("section.summary")) + "</h2>\n<ul class=\"cards\">\n";
-  out += Card("score", FormatScore(score), m.Get("card.score"));
+  out += Card("score", scored ? FormatScore(score) : "—", m.Get("card.score"));
   out += Card(n_failed ? "failed" : "passed", std::to_string(n_failed), m.Get("card.failed"));
   out += Card(n_review ? "review" : "", std::to_string(n_review), m.Get("card.review"));
   out += Card("passed", std::to_string(passed.size()), m.Get("card.passed"));
   out += Card("", std::to_string(pages_ok), m.Get("card.pages"));
   out += Card(pages_error ? "failed" : "", std::to_string(pages_error), m.Get("card.page_errors"));
   out += "</ul>\n";
+  // A JavaScript shell: the score says nothing (outputs.h, kStatusNeedsRendering).
+  if (!scored) out += "<p><strong>" + E(m.Get("summary.needs_rendering")) + "</strong></p>\n";
   out += "<p>" + E(m.Get("summary.score_is")) + " <a href=\"#calificacion\">" +
          E(m.Get("summary.score_link")) + "</a></p>\n";
   out += "<p>" +
@@ -313,10 +336,10 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
   if (!report.crawl.finished_at.empty()) {
     out += Fact(m.Get("scope.finished"), E(html::When(report.crawl.finished_at)));
   }
-  out += Fact(
-      m.Get("scope.pages"),
-      E(m.Format("scope.pages_value", {std::to_string(report.pages.size()),
-                                       std::to_string(pages_ok), std::to_string(pages_error)})));
+  out +=
+      Fact(m.Get("scope.pages"),
+           E(m.Format("scope.pages_value", {std::to_string(pages_total), std::to_string(pages_ok),
+                                            std::to_string(pages_error)})));
   out += Fact(m.Get("scope.documents"), std::to_string(report.documents.size()));
   if (!report.crawl.robots.empty()) {
     out += Fact(m.Get("scope.robots"),
@@ -354,12 +377,7 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
            "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.page")) +
            "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.status")) +
            "</th><th scope=\"col\">" + E(m.Get("col.reason")) + "</th></tr></thead>\n<tbody>\n";
-    for (const findings::PageReport& p : report.pages) {
-      if (!p.error) continue;
-      out += "<tr><td>" + html::UrlLink(p.url) + "</td><td class=\"num\">" +
-             (p.status ? std::to_string(p.status) : "—") + "</td><td>" +
-             E(PageErrorText(*p.error).Get(m.lang())) + "</td></tr>\n";
-    }
+    out += page_rows.errors;
     out += "</tbody>\n</table>\n</section>\n";
   }
 
@@ -376,21 +394,14 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
     }
     out += "</tbody>\n</table>\n";
   }
-  out += "<details>\n<summary>" + E(m.Count("detail.pages", report.pages.size())) +
+  out += "<details>\n<summary>" + E(m.Count("detail.pages", pages_total)) +
          "</summary>\n<table>\n<caption class=\"sr-only\">" + E(m.Get("detail.pages_caption")) +
          "</caption>\n<thead><tr><th scope=\"col\">" + E(m.Get("col.page")) +
          "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.status")) +
          "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.rules_failed")) +
          "</th><th scope=\"col\" class=\"num\">" + E(m.Get("col.rules_review")) +
          "</th></tr></thead>\n<tbody>\n";
-  for (const findings::PageReport& p : report.pages) {
-    const findings::OutcomeCounts c = findings::CountOutcomes(p.rules);
-    out += "<tr><td>" + html::UrlLink(p.final_url.empty() ? p.url : p.final_url) +
-           "</td><td class=\"num\">" + (p.status ? std::to_string(p.status) : "—") +
-           "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.failed)) +
-           "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.cant_tell)) +
-           "</td></tr>\n";
-  }
+  out += page_rows.detail;
   out += "</tbody>\n</table>\n</details>\n";
   if (!report.documents.empty()) {
     out += "<details>\n<summary>" + E(m.Count("detail.documents", report.documents.size())) +
@@ -425,6 +436,46 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
          E(m.Format("doc.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
   out += "</body>\n</html>\n";
   return out;
+}
+
+// report.html from pages given one at a time: keeps the page rows and the rule summaries (at most
+// kMaxPagesPerRule pages and kMaxElementsPerPage elements listed per rule, the rest counted).
+class HtmlEntityWriter : public EntityWriter {
+ public:
+  HtmlEntityWriter(std::ostream& out, const EntityStreamInput& in)
+      : out_(out),
+        in_(in),
+        m_(Messages::For(in.lang)),
+        rules_(kMaxPagesPerRule, kMaxElementsPerPage) {}
+  void Page(const findings::PageReport& page, std::string_view) override {
+    rows_.Add(page, m_);
+    rules_.AddPage(page);
+  }
+  void Finish() override {
+    rules_.AddEntityRules(in_.head->entity_rules, in_.head->entity.url);
+    static const Catalog kNoCatalog;
+    const SummaryBuilder& summary = in_.tally->summary();
+    out_ << RenderHtml(*in_.head, rules_.Finish(), rows_, !summary.NeedsRendering(),
+                       summary.Score(), in_.catalog ? *in_.catalog : kNoCatalog, m_);
+  }
+
+ private:
+  std::ostream& out_;
+  const EntityStreamInput& in_;
+  const Messages& m_;
+  PageRows rows_;
+  RuleSummarizer rules_;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityWriter> MakeHtmlEntityWriter(std::ostream& out, const EntityStreamInput& in) {
+  return std::make_unique<HtmlEntityWriter>(out, in);
+}
+
+std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog& catalog,
+                             std::string_view lang) {
+  return RenderEntityFormat("html", report, catalog, lang);
 }
 
 }  // namespace verifica::report

@@ -5,8 +5,10 @@
 #include <set>
 
 #include "report/aggregate.h"
+#include "report/entity_stream.h"
 #include "report/escape.h"
 #include "report/fingerprint.h"
+#include "report/formats.h"
 #include "report/i18n.h"
 #include "report/outputs.h"
 #include "report/wcag.h"
@@ -43,18 +45,6 @@ std::string PageUrlOf(const PageReport& p) { return p.final_url.empty() ? p.url 
 
 using Item = ReportedItem;
 
-std::vector<Item> Items(const findings::EntityReport& report) { return ReportedItems(report); }
-
-// Rules in the order of their first appearance sorted by id, with their result data.
-std::map<std::string, const RuleResult*> RulesRun(const findings::EntityReport& report) {
-  std::map<std::string, const RuleResult*> out;
-  for (const PageReport& p : report.pages) {
-    for (const RuleResult& r : p.rules) out.emplace(r.id, &r);
-  }
-  for (const RuleResult& r : report.entity_rules) out.emplace(r.id, &r);
-  return out;
-}
-
 std::string Dump(const json& j) {
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -74,16 +64,84 @@ std::string_view SarifLevel(findings::Impact impact) {
   return "warning";
 }
 
-std::string RenderSarif(const findings::EntityReport& report, const Catalog& catalog,
-                        std::string_view lang) {
-  const Messages& m = Messages::For(lang);
-  std::map<std::string, size_t> rule_index;
-  json rules = json::array();
-  for (const auto& [id, r] : RulesRun(report)) {
-    const findings::RuleInfo* info = Info(catalog, id);
-    const std::vector<std::string>& wcag = info && !info->wcag.empty() ? info->wcag : r->wcag;
-    const std::vector<std::string>& act = info && !info->act.empty() ? info->act : r->act;
-    const findings::Impact impact = info ? info->impact : r->impact;
+namespace {
+
+constexpr std::string_view kResultsPlaceholder = "verifica:sarif-results";
+
+// SARIF: the rules (from the tally) and the notifications are small; the results, one per
+// reported item, are written as pages come to a buffer that may spill to disk, and spliced into
+// the document at the end.
+class SarifEntityWriter : public EntityWriter {
+ public:
+  SarifEntityWriter(std::ostream& out, const EntityStreamInput& in)
+      : out_(out),
+        in_(in),
+        catalog_(in.catalog ? *in.catalog : NoCatalog()),
+        m_(Messages::For(in.lang)) {
+    for (const auto& [id, r] : in.tally->rules()) {
+      rule_index_[id] = rules_.size();
+      rules_.push_back(RuleJson(id, r));
+    }
+    // The indentation of a result depends only on where "results" is in the document.
+    indent_ =
+        SpliceJson(Dump(Document(json::array(), json::array({std::string(kResultsPlaceholder)}))),
+                   kResultsPlaceholder)
+            .indent;
+  }
+
+  void Page(const PageReport& p, std::string_view) override {
+    if (p.error) {
+      notifications_.push_back(
+          {{"level", "error"},
+           {"message", {{"text", PageErrorText(*p.error).Get(in_.lang)}}},
+           {"locations",
+            json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", p.url}}}}}}})}});
+      return;
+    }
+    for (const RuleResult& r : p.rules) {
+      if (r.error.empty()) continue;
+      notifications_.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", m_.Format("sarif.rule_error", {r.id, r.error})}}},
+           {"associatedRule", {{"id", r.id}, {"index", rule_index_[r.id]}}},
+           {"locations", json::array({{{"physicalLocation",
+                                        {{"artifactLocation", {{"uri", PageUrlOf(p)}}}}}}})}});
+    }
+    std::vector<Item> items;
+    for (const RuleResult& r : p.rules) AppendReportedItems(r, &p, {}, in_.ctx, items);
+    for (const Item& it : items) AddResult(it);
+  }
+
+  void Finish() override {
+    std::vector<Item> items;
+    for (const RuleResult& r : in_.head->entity_rules) {
+      AppendReportedItems(r, nullptr, in_.head->entity.url, in_.ctx, items);
+    }
+    for (const Item& it : items) AddResult(it);
+    if (results_ == 0) {
+      out_ << Dump(Document(std::move(notifications_), json::array()));
+      return;
+    }
+    JsonSplice splice = SpliceJson(
+        Dump(Document(std::move(notifications_), json::array({std::string(kResultsPlaceholder)}))),
+        kResultsPlaceholder);
+    out_ << splice.before;
+    body_.CopyTo(out_);
+    out_ << splice.after;
+  }
+
+ private:
+  static const Catalog& NoCatalog() {
+    static const Catalog kNone;
+    return kNone;
+  }
+
+  json RuleJson(const std::string& id, const RuleResult& r) const {
+    const std::string_view lang = in_.lang;
+    const findings::RuleInfo* info = Info(catalog_, id);
+    const std::vector<std::string>& wcag = info && !info->wcag.empty() ? info->wcag : r.wcag;
+    const std::vector<std::string>& act = info && !info->act.empty() ? info->act : r.act;
+    const findings::Impact impact = info ? info->impact : r.impact;
     std::set<std::string> tags;
     const bool obligation =
         info ? (!info->legal_basis.empty() || (!info->pack.empty() && info->pack != "wcag"))
@@ -99,7 +157,7 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
     if (info != nullptr) tags.insert(info->tags.begin(), info->tags.end());
     json rule = {
         {"id", id},
-        {"shortDescription", {{"text", Title(catalog, id, lang)}}},
+        {"shortDescription", {{"text", Title(catalog_, id, lang)}}},
         {"defaultConfiguration", {{"level", SarifLevel(impact)}}},
         {"properties", {{"tags", tags}, {"impact", findings::ToString(impact)}, {"wcag", wcag}}}};
     if (info != nullptr && !info->description.Get(lang).empty()) {
@@ -120,17 +178,16 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
         lb.push_back({{"norm", b.norm}, {"article", b.article}});
       rule["properties"]["legalBasis"] = lb;
     }
-    rule_index[id] = rules.size();
-    rules.push_back(std::move(rule));
+    return rule;
   }
 
-  json results = json::array();
-  for (const Item& it : Items(report)) {
-    const findings::RuleInfo* info = Info(catalog, it.rule->id);
+  void AddResult(const Item& it) {
+    const std::string_view lang = in_.lang;
+    const findings::RuleInfo* info = Info(catalog_, it.rule->id);
     const findings::Impact impact = info ? info->impact : it.rule->impact;
     std::string text = it.finding ? FindingText(*it.finding, lang) : "";
     if (text.empty()) {
-      text = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
+      text = m_.Format("sarif.rule_failed", {Title(catalog_, it.rule->id, lang)});
     }
     json location = {{"physicalLocation", {{"artifactLocation", {{"uri", it.page_url}}}}}};
     if (it.finding != nullptr) {
@@ -147,7 +204,7 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
       }
     }
     json result = {{"ruleId", it.rule->id},
-                   {"ruleIndex", rule_index[it.rule->id]},
+                   {"ruleIndex", rule_index_[it.rule->id]},
                    {"message", {{"text", text}}},
                    {"locations", json::array({location})},
                    {"partialFingerprints", {{std::string(kFingerprintKey), it.fingerprint}}}};
@@ -161,56 +218,63 @@ std::string RenderSarif(const findings::EntityReport& report, const Catalog& cat
     if (it.finding != nullptr && it.finding->line == 0 && !it.finding->snippet.empty()) {
       result["properties"] = {{"snippet", it.finding->snippet}};
     }
-    results.push_back(std::move(result));
+    if (results_++ > 0) body_.Append(",\n" + indent_);
+    body_.Append(
+        IndentedElement(result.dump(2, ' ', false, json::error_handler_t::replace), indent_));
   }
 
-  json notifications = json::array();
-  for (const PageReport& p : report.pages) {
-    if (p.error) {
-      notifications.push_back(
-          {{"level", "error"},
-           {"message", {{"text", PageErrorText(*p.error).Get(lang)}}},
-           {"locations",
-            json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", p.url}}}}}}})}});
-      continue;
-    }
-    for (const RuleResult& r : p.rules) {
-      if (r.error.empty()) continue;
-      notifications.push_back(
-          {{"level", "warning"},
-           {"message", {{"text", m.Format("sarif.rule_error", {r.id, r.error})}}},
-           {"associatedRule", {{"id", r.id}, {"index", rule_index[r.id]}}},
-           {"locations", json::array({{{"physicalLocation",
-                                        {{"artifactLocation", {{"uri", PageUrlOf(p)}}}}}}})}});
-    }
+  json Document(json notifications, json results) const {
+    const findings::EntityReport& report = *in_.head;
+    json invocation = {{"executionSuccessful", true},
+                       {"toolExecutionNotifications", std::move(notifications)}};
+    if (!report.crawl.started_at.empty()) invocation["startTimeUtc"] = report.crawl.started_at;
+    if (!report.crawl.finished_at.empty()) invocation["endTimeUtc"] = report.crawl.finished_at;
+    json run = {{"tool",
+                 {{"driver",
+                   {{"name", "verifica"},
+                    {"version", VERIFICA_VERSION},
+                    {"semanticVersion", VERIFICA_VERSION},
+                    {"language", m_.lang()},
+                    {"rules", rules_}}}}},
+                {"automationDetails", {{"id", "verifica/" + report.entity.id + "/"}}},
+                {"invocations", json::array({invocation})},
+                {"language", m_.lang()},
+                {"columnKind", "unicodeCodePoints"},
+                {"results", std::move(results)},
+                {"properties",
+                 {{"entity",
+                   {{"id", report.entity.id},
+                    {"name", report.entity.name},
+                    {"url", report.entity.url},
+                    {"kind", report.entity.kind}}},
+                  {"score", in_.tally->summary().Score()}}}};
+    return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+            {"version", "2.1.0"},
+            {"runs", json::array({run})}};
   }
-  json invocation = {{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}};
-  if (!report.crawl.started_at.empty()) invocation["startTimeUtc"] = report.crawl.started_at;
-  if (!report.crawl.finished_at.empty()) invocation["endTimeUtc"] = report.crawl.finished_at;
 
-  json run = {{"tool",
-               {{"driver",
-                 {{"name", "verifica"},
-                  {"version", VERIFICA_VERSION},
-                  {"semanticVersion", VERIFICA_VERSION},
-                  {"language", m.lang()},
-                  {"rules", rules}}}}},
-              {"automationDetails", {{"id", "verifica/" + report.entity.id + "/"}}},
-              {"invocations", json::array({invocation})},
-              {"language", m.lang()},
-              {"columnKind", "unicodeCodePoints"},
-              {"results", results},
-              {"properties",
-               {{"entity",
-                 {{"id", report.entity.id},
-                  {"name", report.entity.name},
-                  {"url", report.entity.url},
-                  {"kind", report.entity.kind}}},
-                {"score", Score(report)}}}};
-  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", json::array({run})}};
-  return Dump(doc);
+  std::ostream& out_;
+  const EntityStreamInput& in_;
+  const Catalog& catalog_;
+  const Messages& m_;
+  json rules_ = json::array();
+  std::map<std::string, size_t> rule_index_;
+  json notifications_ = json::array();
+  std::string indent_;
+  SpillBuffer body_;
+  uint64_t results_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityWriter> MakeSarifEntityWriter(std::ostream& out,
+                                                    const EntityStreamInput& in) {
+  return std::make_unique<SarifEntityWriter>(out, in);
+}
+
+std::string RenderSarif(const findings::EntityReport& report, const Catalog& catalog,
+                        std::string_view lang) {
+  return RenderEntityFormat("sarif", report, catalog, lang);
 }
 
 namespace {
@@ -274,62 +338,124 @@ Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
   return c;
 }
 
-}  // namespace
+// JUnit: the totals of <testsuites> come from the tally, so each page's suite is written as the
+// page comes.
+class JunitEntityWriter : public EntityWriter {
+ public:
+  JunitEntityWriter(std::ostream& out, const EntityStreamInput& in)
+      : out_(out),
+        in_(in),
+        catalog_(in.catalog ? *in.catalog : NoCatalog()),
+        m_(Messages::For(in.lang)) {
+    const EntityTally& t = *in.tally;
+    const auto& by = t.page_results_by_outcome();
+    uint64_t tests = t.page_errors() + t.page_results_broken(), errors = tests;
+    for (uint64_t n : by) tests += n;
+    uint64_t failures = by[static_cast<size_t>(Outcome::kFailed)];
+    uint64_t skipped = by[static_cast<size_t>(Outcome::kCantTell)] +
+                       by[static_cast<size_t>(Outcome::kInapplicable)];
+    for (const RuleResult& r : in.head->entity_rules) {
+      const Case c = JunitCase(r, catalog_, m_, in.lang);
+      ++tests;
+      failures += c.failures, errors += c.errors, skipped += c.skipped;
+    }
+    const findings::EntityReport& report = *in.head;
+    const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\""
+         << Attr("verifica: " + name) << "\" tests=\"" << tests << "\" failures=\"" << failures
+         << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\"0\">\n";
+  }
 
-std::string RenderJunit(const findings::EntityReport& report, const Catalog& catalog,
-                        std::string_view lang) {
-  const Messages& m = Messages::For(lang);
-  std::string suites;
-  int tests = 0, failures = 0, errors = 0, skipped = 0;
-  auto suite = [&](std::string_view name, std::string_view timestamp,
-                   const std::vector<RuleResult>& rules, const findings::PageReport* page) {
+  void Page(const PageReport& p, std::string_view) override {
+    Suite(PageUrlOf(p), p.fetched_at, p.rules, &p);
+  }
+
+  void Finish() override {
+    const findings::EntityReport& report = *in_.head;
+    if (!report.entity_rules.empty()) {
+      Suite(m_.Format("junit.entity_suite", {report.entity.url}), report.crawl.finished_at,
+            report.entity_rules, nullptr);
+    }
+    out_ << "</testsuites>\n";
+  }
+
+ private:
+  static const Catalog& NoCatalog() {
+    static const Catalog kNone;
+    return kNone;
+  }
+
+  void Suite(std::string_view name, std::string_view timestamp,
+             const std::vector<RuleResult>& rules, const findings::PageReport* page) {
+    const std::string_view lang = in_.lang;
     std::string body;
     int t = 0, f = 0, e = 0, s = 0;
     if (page != nullptr && page->error) {
       ++t, ++e;
-      body += "    <testcase classname=\"verifica.page\" name=\"" + Attr(m.Get("junit.page_case")) +
-              "\" time=\"0\">\n      <error message=\"" +
+      body += "    <testcase classname=\"verifica.page\" name=\"" +
+              Attr(m_.Get("junit.page_case")) + "\" time=\"0\">\n      <error message=\"" +
               Attr(PageErrorText(*page->error).Get(lang)) + "\" type=\"" + Attr(page->error->kind) +
               "\"/>\n    </testcase>\n";
     }
     for (const RuleResult& r : rules) {
-      Case c = JunitCase(r, catalog, m, lang);
+      Case c = JunitCase(r, catalog_, m_, lang);
       ++t;
       f += c.failures, e += c.errors, s += c.skipped;
       body += c.xml;
     }
-    tests += t, failures += f, errors += e, skipped += s;
-    suites += "  <testsuite name=\"" + Attr(name) + "\" tests=\"" + std::to_string(t) +
-              "\" failures=\"" + std::to_string(f) + "\" errors=\"" + std::to_string(e) +
-              "\" skipped=\"" + std::to_string(s) + "\" time=\"0\"";
+    out_ << "  <testsuite name=\"" << Attr(name) << "\" tests=\"" << t << "\" failures=\"" << f
+         << "\" errors=\"" << e << "\" skipped=\"" << s << "\" time=\"0\"";
     if (!timestamp.empty()) {
       // JUnit timestamps have no zone designator.
       std::string ts(timestamp);
       if (!ts.empty() && (ts.back() == 'Z' || ts.back() == 'z')) ts.pop_back();
-      suites += " timestamp=\"" + Attr(ts) + "\"";
+      out_ << " timestamp=\"" << Attr(ts) << "\"";
     }
-    suites += ">\n" + body + "  </testsuite>\n";
-  };
-  for (const PageReport& p : report.pages) suite(PageUrlOf(p), p.fetched_at, p.rules, &p);
-  if (!report.entity_rules.empty()) {
-    suite(m.Format("junit.entity_suite", {report.entity.url}), report.crawl.finished_at,
-          report.entity_rules, nullptr);
+    out_ << ">\n" << body << "  </testsuite>\n";
   }
-  const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" +
-         Attr("verifica: " + name) + "\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
-         std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\" skipped=\"" +
-         std::to_string(skipped) + "\" time=\"0\">\n" + suites + "</testsuites>\n";
-}
 
-std::string RenderFindingsCsv(const findings::EntityReport& report, const Catalog& catalog,
-                              std::string_view lang) {
-  std::string out =
-      "entity_id,page_url,rule_id,rule_title,outcome,impact,wcag,legal_basis,selector,line,"
-      "column,snippet,message,fingerprint\n";
-  const Messages& m = Messages::For(lang);
-  for (const Item& it : Items(report)) {
-    const findings::RuleInfo* info = Info(catalog, it.rule->id);
+  std::ostream& out_;
+  const EntityStreamInput& in_;
+  const Catalog& catalog_;
+  const Messages& m_;
+};
+
+// findings.csv: one row per reported item, written as pages come.
+class CsvEntityWriter : public EntityWriter {
+ public:
+  CsvEntityWriter(std::ostream& out, const EntityStreamInput& in)
+      : out_(out),
+        in_(in),
+        catalog_(in.catalog ? *in.catalog : NoCatalog()),
+        m_(Messages::For(in.lang)) {
+    out_ << "entity_id,page_url,rule_id,rule_title,outcome,impact,wcag,legal_basis,selector,line,"
+            "column,snippet,message,fingerprint\n";
+  }
+
+  void Page(const PageReport& p, std::string_view) override {
+    if (p.error) return;
+    std::vector<Item> items;
+    for (const RuleResult& r : p.rules) AppendReportedItems(r, &p, {}, in_.ctx, items);
+    for (const Item& it : items) Row(it);
+  }
+
+  void Finish() override {
+    std::vector<Item> items;
+    for (const RuleResult& r : in_.head->entity_rules) {
+      AppendReportedItems(r, nullptr, in_.head->entity.url, in_.ctx, items);
+    }
+    for (const Item& it : items) Row(it);
+  }
+
+ private:
+  static const Catalog& NoCatalog() {
+    static const Catalog kNone;
+    return kNone;
+  }
+
+  void Row(const Item& it) {
+    const std::string_view lang = in_.lang;
+    const findings::RuleInfo* info = Info(catalog_, it.rule->id);
     const findings::Impact impact = info ? info->impact : it.rule->impact;
     std::string wcag;
     for (const std::string& sc : info && !info->wcag.empty() ? info->wcag : it.rule->wcag) {
@@ -344,17 +470,43 @@ std::string RenderFindingsCsv(const findings::EntityReport& report, const Catalo
     const Finding* f = it.finding;
     std::string message = f ? FindingText(*f, lang) : "";
     if (message.empty())
-      message = m.Format("sarif.rule_failed", {Title(catalog, it.rule->id, lang)});
-    out += CsvField(report.entity.id) + "," + CsvField(it.page_url) + "," + CsvField(it.rule->id) +
-           "," + CsvField(Title(catalog, it.rule->id, lang)) + "," +
-           std::string(findings::ToString(it.outcome)) + "," +
-           std::string(findings::ToString(impact)) + "," + CsvField(wcag) + "," + CsvField(basis) +
-           "," + CsvField(f ? f->selector : "") + "," +
-           (f && f->line ? std::to_string(f->line) : "") + "," +
-           (f && f->column ? std::to_string(f->column) : "") + "," + CsvField(f ? f->snippet : "") +
-           "," + CsvField(message) + "," + CsvField(it.fingerprint) + "\n";
+      message = m_.Format("sarif.rule_failed", {Title(catalog_, it.rule->id, lang)});
+    out_ << CsvField(in_.head->entity.id) + "," + CsvField(it.page_url) + "," +
+                CsvField(it.rule->id) + "," + CsvField(Title(catalog_, it.rule->id, lang)) + "," +
+                std::string(findings::ToString(it.outcome)) + "," +
+                std::string(findings::ToString(impact)) + "," + CsvField(wcag) + "," +
+                CsvField(basis) + "," + CsvField(f ? f->selector : "") + "," +
+                (f && f->line ? std::to_string(f->line) : "") + "," +
+                (f && f->column ? std::to_string(f->column) : "") + "," +
+                CsvField(f ? f->snippet : "") + "," + CsvField(message) + "," +
+                CsvField(it.fingerprint) + "\n";
   }
-  return out;
+
+  std::ostream& out_;
+  const EntityStreamInput& in_;
+  const Catalog& catalog_;
+  const Messages& m_;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityWriter> MakeJunitEntityWriter(std::ostream& out,
+                                                    const EntityStreamInput& in) {
+  return std::make_unique<JunitEntityWriter>(out, in);
+}
+
+std::unique_ptr<EntityWriter> MakeCsvEntityWriter(std::ostream& out, const EntityStreamInput& in) {
+  return std::make_unique<CsvEntityWriter>(out, in);
+}
+
+std::string RenderJunit(const findings::EntityReport& report, const Catalog& catalog,
+                        std::string_view lang) {
+  return RenderEntityFormat("junit", report, catalog, lang);
+}
+
+std::string RenderFindingsCsv(const findings::EntityReport& report, const Catalog& catalog,
+                              std::string_view lang) {
+  return RenderEntityFormat("csv", report, catalog, lang);
 }
 
 }  // namespace verifica::report

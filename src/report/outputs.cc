@@ -11,6 +11,7 @@
 
 #include "findings/findings_json.h"
 #include "report/aggregate.h"
+#include "report/entity_stream.h"
 #include "report/escape.h"
 #include "report/fingerprint.h"
 #include "report/formats.h"
@@ -76,6 +77,20 @@ void SummaryBuilder::AddPage(const findings::PageReport& p) {
     first_error_message_ = p.error ? p.error->message : std::string();
   }
   for (const auto& r : p.rules) Visit(r);
+  if (!p.error) {
+    const bool needs_rendering = std::any_of(p.rules.begin(), p.rules.end(), [](const auto& r) {
+      return r.outcome == Outcome::kCantTell &&
+             std::any_of(r.findings.begin(), r.findings.end(), [](const findings::Finding& f) {
+               return f.outcome == Outcome::kCantTell && f.message_id == kMessageNeedsRendering;
+             });
+    });
+    pages_needing_rendering_ += needs_rendering;
+  }
+}
+
+bool SummaryBuilder::NeedsRendering() const {
+  const uint32_t checked = pages_ - page_errors_;
+  return checked > 0 && pages_needing_rendering_ == checked;
 }
 
 void SummaryBuilder::AddEntityRules(const std::vector<findings::RuleResult>& rules) {
@@ -110,10 +125,15 @@ EntitySummary SummaryBuilder::Finish(const findings::EntityInfo& entity, uint32_
   }
   s.score = Score();
   s.status = any_ok_ ? "ok" : "unreachable";
+  if (NeedsRendering()) {
+    s.status = std::string(kStatusNeedsRendering);
+    s.scored = false;
+  }
   if (!any_ok_) {
-    s.error = pages_ == 0 ? "no page was fetched"
-                          : (!first_error_message_.empty() ? first_error_message_
-                                                           : std::string("no page could be checked"));
+    s.error = pages_ == 0
+                  ? "no page was fetched"
+                  : (!first_error_message_.empty() ? first_error_message_
+                                                   : std::string("no page could be checked"));
   }
   return s;
 }
@@ -188,25 +208,50 @@ std::string RenderPageJsonElement(const findings::PageReport& p, const Fingerpri
   return out;
 }
 
-std::string RenderEntityJson(const findings::EntityReport& report) {
-  // The pages are converted to JSON one at a time and spliced into the text of the rest, so the
-  // JSON tree of a large crawl is never built whole (the text is the same as dumping the whole
-  // tree).
-  findings::EntityReport head;
-  head.schema = report.schema;
-  head.entity = report.entity;
-  head.crawl = report.crawl;
-  head.entity_rules = report.entity_rules;
-  head.documents = report.documents;
-  head.page_roles = report.page_roles;
-  const FingerprintContext ctx = FingerprintContext::For(report.pages, report.entity_rules);
-  EntityJsonFrame frame = RenderEntityJsonFrame(head, Score(report), ctx, !report.pages.empty());
-  std::string text = std::move(frame.before_pages);
-  for (size_t pi = 0; pi < report.pages.size(); ++pi) {
-    if (pi > 0) text += kPageJsonSeparator;
-    text += RenderPageJsonElement(report.pages[pi], ctx);
+namespace {
+
+class JsonEntityWriter : public EntityWriter {
+ public:
+  JsonEntityWriter(std::ostream& out, const EntityStreamInput& in) : out_(out), in_(in) {
+    // The document around the pages; the pages are converted to JSON one at a time and spliced
+    // in, so the JSON tree of a large crawl is never built whole (the text is the same as
+    // dumping the whole tree).
+    findings::EntityReport head;
+    head.schema = in.head->schema;
+    head.entity = in.head->entity;
+    head.crawl = in.head->crawl;
+    head.entity_rules = in.head->entity_rules;
+    head.documents = in.head->documents;
+    head.page_roles = in.head->page_roles;
+    frame_ = RenderEntityJsonFrame(head, in.tally->summary().Score(), in.ctx, in.pages > 0);
+    out_ << frame_.before_pages;
+    frame_.before_pages.clear();
   }
-  return text + frame.after_pages;
+  void Page(const findings::PageReport& page, std::string_view rendered_json) override {
+    if (pages_++ > 0) out_ << kPageJsonSeparator;
+    if (!rendered_json.empty()) {
+      out_ << rendered_json;
+    } else {
+      out_ << RenderPageJsonElement(page, in_.ctx);
+    }
+  }
+  void Finish() override { out_ << frame_.after_pages; }
+
+ private:
+  std::ostream& out_;
+  const EntityStreamInput& in_;
+  EntityJsonFrame frame_;
+  uint64_t pages_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityWriter> MakeJsonEntityWriter(std::ostream& out, const EntityStreamInput& in) {
+  return std::make_unique<JsonEntityWriter>(out, in);
+}
+
+std::string RenderEntityJson(const findings::EntityReport& report) {
+  return RenderEntityFormat("json", report, {}, "es");
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& files) {
@@ -256,19 +301,20 @@ Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& fil
 
 Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& catalog,
                           const fs::path& dir, const OutputOptions& options) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return IoError("cannot create " + dir.string() + ": " + ec.message());
-  std::vector<std::pair<fs::path, std::string>> files;
-  files.emplace_back(dir / "report.json", RenderEntityJson(report));
-  for (const std::string& name : options.formats) {
-    const FormatInfo* format = FindFormat(name);
-    if (format == nullptr) return InvalidArgument("unknown report format '" + name + "'");
-    if (format->name == "json") continue;
-    files.emplace_back(dir / format->file,
-                       RenderEntityFormat(format->name, report, catalog, options.lang));
-  }
-  return WriteFilesAtomic(files);
+  EntityTally tally;
+  for (const findings::PageReport& p : report.pages) tally.AddPage(p);
+  tally.AddEntityRules(report.entity_rules);
+  EntityStreamInput in;
+  in.head = &report;
+  in.pages = report.pages.size();
+  in.tally = &tally;
+  in.ctx = FingerprintContext::For(report.pages, report.entity_rules);
+  in.catalog = &catalog;
+  in.lang = options.lang;
+  auto writer = EntityFilesWriter::Open(dir, options.formats, in);
+  if (!writer.ok()) return writer.status();
+  for (const findings::PageReport& p : report.pages) (*writer)->Page(&p, {});
+  return (*writer)->Finish();
 }
 
 Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalog& catalog,
@@ -281,33 +327,33 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
       "id,name,kind,url,status,pages,page_errors,documents,rules_failed,rules_cant_tell,"
       "critical,serious,moderate,minor,score,report\n";
   for (const EntitySummary& s : rows) {
-    entities.push_back({{"id", s.entity.id},
-                        {"name", s.entity.name},
-                        {"kind", s.entity.kind},
-                        {"url", s.entity.url},
-                        {"profiles", s.entity.profiles},
-                        {"status", s.status},
-                        {"error", s.error},
-                        {"pages", s.pages},
-                        {"page_errors", s.page_errors},
-                        {"documents", s.documents},
-                        {"rules_failed", s.rules_failed},
-                        {"rules_cant_tell", s.rules_cant_tell},
-                        {"findings_by_impact",
-                         {{"critical", s.findings_by_impact[3]},
-                          {"serious", s.findings_by_impact[2]},
-                          {"moderate", s.findings_by_impact[1]},
-                          {"minor", s.findings_by_impact[0]}}},
-                        {"failed_rules", s.failed_rule_ids},
-                        {"obligations",
-                         {{"failed", s.obligations_failed},
-                          {"cantTell", s.obligations_cant_tell},
-                          {"passed", s.obligations_passed}}},
-                        {"score", s.score},
-                        {"report", s.report_dir.empty() ? std::string()
-                                                        : s.report_dir + "/report.json"}});
-    char score[32];
-    std::snprintf(score, sizeof score, "%.1f", s.score);
+    entities.push_back(
+        {{"id", s.entity.id},
+         {"name", s.entity.name},
+         {"kind", s.entity.kind},
+         {"url", s.entity.url},
+         {"profiles", s.entity.profiles},
+         {"status", s.status},
+         {"error", s.error},
+         {"pages", s.pages},
+         {"page_errors", s.page_errors},
+         {"documents", s.documents},
+         {"rules_failed", s.rules_failed},
+         {"rules_cant_tell", s.rules_cant_tell},
+         {"findings_by_impact",
+          {{"critical", s.findings_by_impact[3]},
+           {"serious", s.findings_by_impact[2]},
+           {"moderate", s.findings_by_impact[1]},
+           {"minor", s.findings_by_impact[0]}}},
+         {"failed_rules", s.failed_rule_ids},
+         {"obligations",
+          {{"failed", s.obligations_failed},
+           {"cantTell", s.obligations_cant_tell},
+           {"passed", s.obligations_passed}}},
+         {"score", s.scored ? nlohmann::json(s.score) : nlohmann::json(nullptr)},
+         {"report", s.report_dir.empty() ? std::string() : s.report_dir + "/report.json"}});
+    char score[32] = "";
+    if (s.scored) std::snprintf(score, sizeof score, "%.1f", s.score);
     csv += CsvField(s.entity.id) + "," + CsvField(s.entity.name) + "," + CsvField(s.entity.kind) +
            "," + CsvField(s.entity.url) + "," + s.status + "," + std::to_string(s.pages) + "," +
            std::to_string(s.page_errors) + "," + std::to_string(s.documents) + "," +
@@ -315,18 +361,16 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
            std::to_string(s.findings_by_impact[3]) + "," + std::to_string(s.findings_by_impact[2]) +
            "," + std::to_string(s.findings_by_impact[1]) + "," +
            std::to_string(s.findings_by_impact[0]) + "," + score + "," +
-           CsvField(s.report_dir.empty() ? std::string() : s.report_dir + "/report.json") +
-           "\n";
+           CsvField(s.report_dir.empty() ? std::string() : s.report_dir + "/report.json") + "\n";
   }
-  nlohmann::json summary = {{"schema", "verifica-summary/1"},
-                            {"tool", findings::ToolJson()},
-                            {"entities", entities}};
+  nlohmann::json summary = {
+      {"schema", "verifica-summary/1"}, {"tool", findings::ToolJson()}, {"entities", entities}};
   std::vector<std::pair<fs::path, std::string>> files;
   files.emplace_back(out_dir / "summary.json",
                      summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   files.emplace_back(out_dir / "summary.csv", csv);
-  const bool html = std::find(options.formats.begin(), options.formats.end(), "html") !=
-                    options.formats.end();
+  const bool html =
+      std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
   files.emplace_back(out_dir / "index.html",
                      RenderCampaignHtml(rows, catalog, options.lang, /*link_reports=*/html));
   return WriteFilesAtomic(files);

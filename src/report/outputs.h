@@ -35,15 +35,21 @@ struct OutputOptions {
 struct EntitySummary {
   findings::EntityInfo entity;
   std::string report_dir;  // relative to OUT, e.g. "sujeto-01"
-  std::string status;      // "ok", or "unreachable" when not one page could be fetched
-  std::string error;       // what failed, for unreachable entities
+  // "ok"; "unreachable" when not one page could be fetched; "needs-rendering" when the pages
+  // could not be judged without a browser (see kStatusNeedsRendering); the campaign adds
+  // "interrupted" and "not-scanned".
+  std::string status;
+  std::string error;  // what failed, for unreachable entities
   uint32_t pages = 0;
   uint32_t page_errors = 0;
   uint32_t documents = 0;
-  uint32_t rules_failed = 0;      // distinct rules failed on at least one page, or entity-wide
-  uint32_t rules_cant_tell = 0;   // distinct rules needing review (and not failed)
+  uint32_t rules_failed = 0;     // distinct rules failed on at least one page, or entity-wide
+  uint32_t rules_cant_tell = 0;  // distinct rules needing review (and not failed)
   std::array<uint32_t, 4> findings_by_impact{};  // failed findings, index = Impact
-  double score = 0;  // 0–100, see Score()
+  double score = 0;                              // 0–100, see Score()
+  // False when the score says nothing of the portal (status "needs-rendering"): summary.json
+  // writes it as null, summary.csv as an empty field, index.html and the console as "—".
+  bool scored = true;
   std::vector<std::string> failed_rule_ids;  // distinct, sorted
   // Obligation rules (transparency, personal data; see IsObligationRule), by their entity-wide
   // outcome (the worst over every page and the entity rules). All zero: none was evaluated.
@@ -51,6 +57,17 @@ struct EntitySummary {
   uint32_t obligations_cant_tell = 0;
   uint32_t obligations_passed = 0;
 };
+
+// An entity "needs rendering" when at least one of its pages could be checked and on every page
+// checked (fetched and parsed without error) some rule said it could not judge the page without
+// rendering it: a cantTell finding with message id "needs-rendering", which the obligation packs
+// give when evidence is missing on a JavaScript shell (an empty mount point, or a <noscript>
+// asking for JavaScript, with little text and few links; rules/README.md). What such a page
+// shows is built by its scripts, so rules passing or inapplicable on its empty body say nothing:
+// the score is not evaluable (EntitySummary::scored is false). Without obligation packs no rule
+// gives that message, and the status stays "ok".
+inline constexpr std::string_view kStatusNeedsRendering = "needs-rendering";
+inline constexpr std::string_view kMessageNeedsRendering = "needs-rendering";
 
 // The entity score: the share of applicable rule checks (rule × page, plus entity rules) that
 // passed, in percent, rounded to one decimal; cantTell counts as not passed and not failed
@@ -66,12 +83,15 @@ class SummaryBuilder {
   void AddPage(const findings::PageReport& page);
   void AddEntityRules(const std::vector<findings::RuleResult>& rules);
   double Score() const;
+  // See kStatusNeedsRendering.
+  bool NeedsRendering() const;
   EntitySummary Finish(const findings::EntityInfo& entity, uint32_t documents,
                        std::string report_dir) const;
 
  private:
   void Visit(const findings::RuleResult& r);
   uint32_t pages_ = 0, page_errors_ = 0;
+  uint32_t pages_needing_rendering_ = 0;  // checked pages with a "needs-rendering" finding
   bool any_ok_ = false;
   bool have_first_ = false;
   std::string first_error_message_;  // the first page's error, for unreachable entities
@@ -93,8 +113,7 @@ struct EntityJsonFrame {
 };
 inline constexpr std::string_view kPageJsonSeparator = ",\n    ";
 EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report_without_pages,
-                                      double score, const FingerprintContext& ctx,
-                                      bool has_pages);
+                                      double score, const FingerprintContext& ctx, bool has_pages);
 std::string RenderPageJsonElement(const findings::PageReport& page, const FingerprintContext& ctx);
 
 // Writes dir/report.json and the requested formats. Creates `dir`.
