@@ -326,7 +326,10 @@ TEST_F(ScanCliTest, Local_InterruptLeavesOnlyCompleteReports) {
              "1", "--per-host", "1", "--delay", "0", "--out", out().string()});
   // Wait until the slow entity is being crawled (the fast one is done by then).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (slow.Count("/p0") + slow.Count("/p1") == 0 &&
+  // The fast entity's report is written on the campaign thread while the next entity's crawl
+  // starts: wait for both (slow builds, e.g. ThreadSanitizer, may take a while).
+  while ((slow.Count("/p0") + slow.Count("/p1") == 0 ||
+          !fs::exists(out() / "rapido" / "report.json")) &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
