@@ -129,7 +129,8 @@ struct FailedFetch {
 };
 inline constexpr size_t kMaxReferrers = 5;
 
-// A non-HTML resource linked from the site (PDF, XLSX, images ...).
+// A non-HTML resource linked from the site (PDF, XLSX, images ...), or an off-site link that was
+// checked (`external`; its type is what the other site answered, often text/html).
 struct DocumentRecord {
   std::string url;
   std::string type;  // Content-Type without parameters, or a guess from the extension
