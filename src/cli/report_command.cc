@@ -1,7 +1,9 @@
 // `verifica report OUT_DIR`: rebuilds the report formats from the saved report.json files,
 // offline. OUT_DIR is a campaign folder (one sub-folder per entity, rebuilt with its index.html
 // and summaries) or one entity's folder. Every report.json is read and checked before anything
-// is written: a bad one is an input error (exit 2) and leaves every file as it was.
+// is written: a bad one is an input error (exit 2) and leaves every file as it was. Reports are
+// read page by page (report/report_reader.h) and written format by format as pages come
+// (report/entity_stream.h): memory does not grow with the number of pages.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
@@ -15,8 +17,10 @@
 #include "cli/packs_options.h"
 #include "cli/report_outputs.h"
 #include "findings/findings_json.h"
+#include "report/entity_stream.h"
 #include "report/formats.h"
 #include "report/outputs.h"
+#include "report/report_reader.h"
 
 namespace verifica::cli {
 
@@ -37,14 +41,6 @@ Result<std::string> ReadText(const fs::path& p) {
   std::ostringstream s;
   s << f.rdbuf();
   return s.str();
-}
-
-Result<findings::EntityReport> LoadReport(const fs::path& file) {
-  auto text = ReadText(file);
-  if (!text.ok()) return text.status();
-  auto r = findings::ParseEntityReport(*text);
-  if (!r.ok()) return InvalidArgument(file.string() + ": " + r.status().message());
-  return r;
 }
 
 // Entity folders in campaign order: the order of an existing summary.json, then the rest by
@@ -112,30 +108,60 @@ int RunReport(const ReportArgs& a) {
   }
   const report::Catalog catalog = CatalogOf(**reg);
 
-  // First pass: every report must read back, before anything is written.
+  // First pass: every report must read back, before anything is written. Pages are read one at
+  // a time: what the writers need before the pages (the report without them, the tallies) is
+  // kept, not the pages.
+  struct Entity {
+    std::string folder;
+    findings::EntityReport head;
+    report::EntityTally tally;
+    report::FingerprintContextBuilder fingerprints;
+    uint64_t pages = 0;
+  };
+  std::vector<std::unique_ptr<Entity>> entities;
   std::vector<report::EntitySummary> rows;
   for (const std::string& folder : folders) {
-    auto r = LoadReport(out / folder / "report.json");
+    auto e = std::make_unique<Entity>();
+    e->folder = folder;
+    auto r = report::ReadEntityReport(out / folder / "report.json", [&e](findings::PageReport&& p) {
+      e->tally.AddPage(p);
+      e->fingerprints.AddPage(p);
+      ++e->pages;
+    });
     if (!r.ok()) {
       std::cerr << "verifica: " << r.status().message() << "\nverifica: nothing was written\n";
       return kExitUsage;
     }
-    rows.push_back(report::Summarize(*r, folder));
+    e->head = std::move(r).value();
+    e->tally.AddEntityRules(e->head.entity_rules);
+    e->fingerprints.AddRules(e->head.entity_rules);
+    rows.push_back(e->tally.summary().Finish(
+        e->head.entity, static_cast<uint32_t>(e->head.documents.size()), folder));
+    entities.push_back(std::move(e));
   }
-  // Second pass: render (one report in memory at a time).
-  for (const std::string& folder : folders) {
-    auto r = LoadReport(out / folder / "report.json");
+  // Second pass: each entity's formats written as its pages are read again.
+  const bool with_json = std::find(formats->begin(), formats->end(), "json") != formats->end();
+  for (const auto& e : entities) {
+    report::EntityStreamInput in;
+    in.head = &e->head;
+    in.pages = e->pages;
+    in.tally = &e->tally;
+    in.ctx = e->fingerprints.Build();
+    in.catalog = &catalog;
+    in.lang = a.lang;
+    auto writer = report::EntityFilesWriter::Open(out / e->folder, *formats, in, with_json);
+    if (!writer.ok()) {
+      std::cerr << "verifica: " << writer.status().message() << "\n";
+      return kExitUsage;
+    }
+    auto r =
+        report::ReadEntityReport(out / e->folder / "report.json",
+                                 [&writer](findings::PageReport&& p) { (*writer)->Page(&p, {}); });
     if (!r.ok()) {
       std::cerr << "verifica: " << r.status().message() << "\n";
       return kExitUsage;
     }
-    std::vector<std::pair<fs::path, std::string>> files;
-    for (const std::string& f : *formats) {
-      const report::FormatInfo* info = report::FindFormat(f);
-      files.emplace_back(out / folder / info->file,
-                         report::RenderEntityFormat(f, *r, catalog, a.lang));
-    }
-    if (Status s = report::WriteFilesAtomic(files); !s.ok()) {
+    if (Status s = (*writer)->Finish(); !s.ok()) {
       std::cerr << "verifica: " << s.message() << "\n";
       return kExitUsage;
     }

@@ -149,6 +149,19 @@ json EntryJson(const DiffEntry& e) {
   return j;
 }
 
+// Drops what a comparison never reads: rule results that passed or were inapplicable and list
+// no finding (a scan's baseline of many large reports then holds their findings, not every
+// rule of every page).
+void KeepReportedOnly(findings::EntityReport& report) {
+  for (findings::PageReport& p : report.pages) {
+    std::erase_if(p.rules, [](const findings::RuleResult& r) {
+      return (r.outcome == Outcome::kPassed || r.outcome == Outcome::kInapplicable) &&
+             r.findings.empty();
+    });
+    p.rules.shrink_to_fit();
+  }
+}
+
 }  // namespace
 
 ReportDiff DiffReports(const findings::EntityReport& before, const findings::EntityReport& after) {
@@ -212,6 +225,7 @@ Result<Baseline> Baseline::Load(const fs::path& path) {
     auto r = LoadComparableReport(path);
     if (!r.ok()) return r.status();
     b.single_ = true;
+    KeepReportedOnly(*r);
     b.reports_.push_back(std::move(*r));
     return b;
   }
@@ -231,6 +245,7 @@ Result<Baseline> Baseline::Load(const fs::path& path) {
   for (const fs::path& f : files) {
     auto r = LoadComparableReport(f);
     if (!r.ok()) return r.status();
+    KeepReportedOnly(*r);
     b.reports_.push_back(std::move(*r));
   }
   return b;

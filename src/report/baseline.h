@@ -45,6 +45,8 @@ Result<findings::EntityReport> LoadComparableReport(const std::filesystem::path&
 
 // A baseline for a scan or a check: one report, or a campaign folder (OUT of an earlier scan)
 // holding <entity-id>/report.json for each entity.
+// Of each report it keeps what a comparison reads (pages, their failed and cantTell results, the
+// entity rules), not the passed and inapplicable results of every page.
 class Baseline {
  public:
   static Result<Baseline> Load(const std::filesystem::path& path);
