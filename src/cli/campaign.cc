@@ -4,19 +4,20 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <unordered_map>
-#include <cstdio>
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "cli/campaign_rules.h"
 #include "findings/findings_json.h"
 #include "html/links.h"
+#include "report/entity_stream.h"
 #include "report/fingerprint.h"
 #include "util/text.h"
 #include "util/url.h"
@@ -30,10 +31,8 @@ namespace {
 constexpr size_t kLinkTextBytes = 200;
 constexpr size_t kLinkSnippetBytes = 240;
 
-// Everything known about an entity while it is crawled. Shared by the workers (pages) and the
-// campaign thread (which finishes it); `mu` guards the page lists.
-// A page written to the entity's spool file (streaming mode): where its text is, and the page
-// without its rule results (what the entity's hooks and summary still need).
+// A page written to the entity's spool file: where its text is, and the page without its rule
+// results (what the entity's hooks and page roles still need).
 struct SpooledPage {
   findings::PageReport stub;
   uint64_t offset = 0;
@@ -41,20 +40,22 @@ struct SpooledPage {
   bool rendered = false;  // the final text of report.json; otherwise compact JSON to render
 };
 
+// Everything known about an entity while it is crawled. Shared by the workers (pages) and the
+// campaign thread (which finishes it); `mu` guards the page lists.
 struct EntityState {
   size_t index = 0;
   const Entity* entity = nullptr;
   findings::EntityInfo info;
   std::mutex mu;
-  std::vector<findings::PageReport> pages;  // in memory (not streaming)
   std::vector<EntityPage> hook_pages;
-  // Streaming mode: pages go to a spool file as they are checked, the summary is built as they
-  // come, and report.json is written from the spool at the end.
+  // Pages go to a spool file as they are checked, the tallies (summary, score, rules that ran)
+  // are built as they come, and the report files are written from the spool at the end.
   fs::path spool_path;
   std::FILE* spool = nullptr;
   uint64_t spool_size = 0;
   std::vector<SpooledPage> spooled;
-  report::SummaryBuilder summary;
+  report::EntityTally tally;
+  report::FingerprintContextBuilder fingerprints;
   uint64_t gated = 0;
   bool fails = false;  // a rule failed at or above fail_on
   bool render_on_worker = false;  // http(s) entity: fingerprints need no context
@@ -124,8 +125,8 @@ class Campaign : public fetch::CrawlDelegate {
                                                   const fetch::FetchedPage& page) const;
   void FinishEntity(fetch::JobResult result);
   void Spool(EntityState& st, findings::PageReport page);
-  Status WriteStreamedReport(EntityState& st, findings::EntityReport& head,
-                             std::vector<SpooledPage>& pages);
+  Status WriteEntityFiles(EntityState& st, const findings::EntityReport& head,
+                          const std::vector<SpooledPage>& pages, uint64_t* gated);
   ProgressSnapshot Snapshot();
 
   const std::vector<Entity>& entities_;
@@ -162,11 +163,9 @@ std::optional<fetch::JobSpec> Campaign::NextJob() {
   st->index = i;
   st->entity = &e;
   st->info = InfoOf(e);
-  if (options_.stream_pages) {
-    st->render_on_worker = url::IsHttp(e.start.url);
-    st->spool_path = options_.out_dir / e.id /
-                     (".report-pages.spool-" + std::to_string(static_cast<long>(::getpid())));
-  }
+  st->render_on_worker = url::IsHttp(e.start.url);
+  st->spool_path = options_.out_dir / e.id /
+                   (".report-pages.spool-" + std::to_string(static_cast<long>(::getpid())));
   {
     std::lock_guard<std::mutex> lock(states_mu_);
     states_[i] = st;
@@ -296,12 +295,7 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
   if (report.error) check_errors_.fetch_add(1, std::memory_order_relaxed);
   in.body.clear();
   in.body.shrink_to_fit();
-  if (options_.stream_pages) {
-    Spool(*st, std::move(report));
-  } else {
-    std::lock_guard<std::mutex> lock(st->mu);
-    st->pages.push_back(std::move(report));
-  }
+  Spool(*st, std::move(report));
   {
     std::lock_guard<std::mutex> lock(st->mu);
     if (options_.hooks.on_entity) {
@@ -346,7 +340,6 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   std::vector<EntityPage> hook_pages;
   {
     std::lock_guard<std::mutex> lock(st->mu);
-    rep.pages = std::move(st->pages);
     hook_pages = std::move(st->hook_pages);
   }
   // Every failed fetch is on record: pages as pages with an error, documents in the inventory.
@@ -375,29 +368,19 @@ void Campaign::FinishEntity(fetch::JobResult result) {
     std::string message = f.message;
     if (!f.redirects.empty()) message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
     p.error = findings::PageError{f.kind, std::move(message)};
-    if (options_.stream_pages) {
-      Spool(*st, std::move(p));
-    } else {
-      rep.pages.push_back(std::move(p));
-    }
+    Spool(*st, std::move(p));
   }
   std::vector<SpooledPage> spooled;
-  if (options_.stream_pages) {
-    {
-      std::lock_guard<std::mutex> lock(st->mu);
-      spooled = std::move(st->spooled);
-    }
-    std::stable_sort(spooled.begin(), spooled.end(), [](const SpooledPage& a, const SpooledPage& b) {
-      return a.stub.url < b.stub.url;
-    });
-    // The hooks and the page roles read the pages without their rule results.
-    rep.pages.reserve(spooled.size());
-    for (const SpooledPage& sp : spooled) rep.pages.push_back(sp.stub);
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
+    spooled = std::move(st->spooled);
   }
-  std::stable_sort(rep.pages.begin(), rep.pages.end(),
-                   [](const findings::PageReport& a, const findings::PageReport& b) {
-                     return a.url < b.url;
-                   });
+  std::stable_sort(spooled.begin(), spooled.end(), [](const SpooledPage& a, const SpooledPage& b) {
+    return a.stub.url < b.stub.url;
+  });
+  // The hooks and the page roles read the pages without their rule results.
+  rep.pages.reserve(spooled.size());
+  for (const SpooledPage& sp : spooled) rep.pages.push_back(sp.stub);
   std::sort(rep.documents.begin(), rep.documents.end(),
             [](const findings::DocumentInfo& a, const findings::DocumentInfo& b) {
               return a.url < b.url;
@@ -422,31 +405,26 @@ void Campaign::FinishEntity(fetch::JobResult result) {
       }
     }
   }
-  for (const auto& p : rep.pages) {
-    if (FailsAtOrAbove(p.rules, options_.fail_on)) result_.failures_at_or_above = true;
-  }
+  if (st->fails) result_.failures_at_or_above = true;
   if (FailsAtOrAbove(rep.entity_rules, options_.fail_on)) result_.failures_at_or_above = true;
 
-  Status written;
-  report::EntitySummary row;
-  if (options_.stream_pages) {
-    if (st->fails) result_.failures_at_or_above = true;
-    st->summary.AddEntityRules(rep.entity_rules);
-    written = WriteStreamedReport(*st, rep, spooled);
-    result_.gated_failures += st->gated;
-    if (options_.count_failures) {
+  st->tally.AddEntityRules(rep.entity_rules);
+  st->fingerprints.AddRules(rep.entity_rules);
+  uint64_t gated_whole = 0;
+  Status written = WriteEntityFiles(*st, rep, spooled, &gated_whole);
+  if (options_.count_failures) {
+    if (options_.count_failures_per_page) {
+      result_.gated_failures += st->gated;
       findings::EntityReport entity_only;
       entity_only.entity = rep.entity;
       entity_only.entity_rules = rep.entity_rules;
       result_.gated_failures += options_.count_failures(entity_only);
+    } else {
+      result_.gated_failures += gated_whole;
     }
-    row = st->summary.Finish(rep.entity, static_cast<uint32_t>(rep.documents.size()), e.id);
-  } else {
-    const fs::path dir = options_.out_dir / e.id;
-    written = report::WriteEntityOutputs(rep, options_.catalog, dir, options_.output);
-    if (options_.count_failures) result_.gated_failures += options_.count_failures(rep);
-    row = report::Summarize(rep, e.id);
   }
+  report::EntitySummary row =
+      st->tally.summary().Finish(rep.entity, static_cast<uint32_t>(rep.documents.size()), e.id);
   if (!written.ok()) {
     if (result_.write_error.ok()) result_.write_error = written;
     row.report_dir.clear();
@@ -480,7 +458,7 @@ void Campaign::Spool(EntityState& st, findings::PageReport page) {
     text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   uint64_t gated = 0;
-  if (options_.count_failures) {
+  if (options_.count_failures && options_.count_failures_per_page) {
     findings::EntityReport one;
     one.entity = st.info;
     one.pages.push_back(std::move(page));
@@ -489,7 +467,8 @@ void Campaign::Spool(EntityState& st, findings::PageReport page) {
   }
   const bool fails = FailsAtOrAbove(page.rules, options_.fail_on);
   std::lock_guard<std::mutex> lock(st.mu);
-  st.summary.AddPage(page);
+  st.tally.AddPage(page);
+  st.fingerprints.AddPage(page);
   st.gated += gated;
   st.fails = st.fails || fails;
   if (st.spool == nullptr && st.spool_error.ok()) {
@@ -514,69 +493,68 @@ void Campaign::Spool(EntityState& st, findings::PageReport page) {
   st.spooled.push_back(std::move(sp));
 }
 
-Status Campaign::WriteStreamedReport(EntityState& st, findings::EntityReport& rep,
-                                     std::vector<SpooledPage>& pages) {
+// The pages' failed and cantTell results: what a baseline comparison reads of them.
+findings::PageReport Compact(findings::PageReport page) {
+  std::vector<findings::RuleResult> kept;
+  for (findings::RuleResult& r : page.rules) {
+    if (r.outcome == findings::Outcome::kFailed || r.outcome == findings::Outcome::kCantTell) {
+      kept.push_back(std::move(r));
+    }
+  }
+  page.rules = std::move(kept);
+  return page;
+}
+
+Status Campaign::WriteEntityFiles(EntityState& st, const findings::EntityReport& head,
+                                  const std::vector<SpooledPage>& pages, uint64_t* gated) {
   if (!st.spool_error.ok()) return st.spool_error;
   if (st.spool != nullptr && std::fflush(st.spool) != 0) {
     return IoError("writing " + st.spool_path.string() + " failed (disk full?)");
   }
-  const report::FingerprintContext ctx = st.render_on_worker
-                                             ? report::FingerprintContext::For({}, {})
-                                             : report::FingerprintContext::For(rep.pages,
-                                                                               rep.entity_rules);
-  std::vector<findings::PageReport> stubs;
-  stubs.swap(rep.pages);
-  report::EntityJsonFrame frame =
-      report::RenderEntityJsonFrame(rep, st.summary.Score(), ctx, !pages.empty());
-  rep.pages.swap(stubs);
-  const fs::path dir = options_.out_dir / st.entity->id;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return IoError("cannot create " + dir.string() + ": " + ec.message());
-  const fs::path target = dir / "report.json";
-  const fs::path tmp = target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-  Status status;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return IoError("cannot write " + target.string() + ": folder missing or not writable");
-    out << frame.before_pages;
-    std::string buf;
-    for (size_t i = 0; i < pages.size() && status.ok(); ++i) {
-      const SpooledPage& sp = pages[i];
-      if (i > 0) out << report::kPageJsonSeparator;
-      buf.resize(sp.length);
-      if (st.spool == nullptr || fseeko(st.spool, static_cast<off_t>(sp.offset), SEEK_SET) != 0 ||
-          std::fread(buf.data(), 1, buf.size(), st.spool) != buf.size()) {
-        status = IoError("cannot read back " + st.spool_path.string());
-        break;
-      }
-      if (sp.rendered) {
-        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-        continue;
-      }
-      nlohmann::json j = nlohmann::json::parse(buf, nullptr, /*allow_exceptions=*/false);
-      findings::PageReport page;
-      if (j.is_discarded()) {
-        status = InternalError("corrupt page record in " + st.spool_path.string());
-        break;
-      }
-      try {
-        findings::from_json(j, page);
-      } catch (const nlohmann::json::exception& ex) {
-        status = InternalError(std::string("corrupt page record: ") + ex.what());
-        break;
-      }
-      out << report::RenderPageJsonElement(page, ctx);
+  report::EntityStreamInput in;
+  in.head = &head;
+  in.pages = pages.size();
+  in.tally = &st.tally;
+  // http(s) pages were rendered on the workers, where no context is needed.
+  in.ctx = st.render_on_worker ? report::FingerprintContext::For({}, {}) : st.fingerprints.Build();
+  in.catalog = &options_.catalog;
+  in.lang = options_.output.lang;
+  auto opened = report::EntityFilesWriter::Open(options_.out_dir / st.entity->id,
+                                                options_.output.formats, in);
+  if (!opened.ok()) return opened.status();
+  report::EntityFilesWriter& writer = **opened;
+  const bool whole = options_.count_failures && !options_.count_failures_per_page;
+  findings::EntityReport compact;
+  if (whole) {
+    compact.entity = head.entity;
+    compact.crawl = head.crawl;
+    compact.entity_rules = head.entity_rules;
+  }
+  std::string buf;
+  for (const SpooledPage& sp : pages) {
+    buf.resize(sp.length);
+    if (st.spool == nullptr || fseeko(st.spool, static_cast<off_t>(sp.offset), SEEK_SET) != 0 ||
+        std::fread(buf.data(), 1, buf.size(), st.spool) != buf.size()) {
+      return IoError("cannot read back " + st.spool_path.string());
     }
-    out << frame.after_pages;
-    out.flush();
-    if (status.ok() && !out) status = IoError("writing " + target.string() + " failed (disk full?)");
+    if (sp.rendered && !writer.needs_pages() && !whole) {
+      writer.Page(nullptr, buf);
+      continue;
+    }
+    nlohmann::json j = nlohmann::json::parse(buf, nullptr, /*allow_exceptions=*/false);
+    findings::PageReport page;
+    if (j.is_discarded()) return InternalError("corrupt page record in " + st.spool_path.string());
+    try {
+      findings::from_json(j, page);
+    } catch (const nlohmann::json::exception& ex) {
+      return InternalError(std::string("corrupt page record: ") + ex.what());
+    }
+    j = nlohmann::json();
+    writer.Page(&page, sp.rendered ? std::string_view(buf) : std::string_view());
+    if (whole) compact.pages.push_back(Compact(std::move(page)));
   }
-  if (status.ok()) {
-    fs::rename(tmp, target, ec);
-    if (ec) status = IoError("cannot write " + target.string() + ": " + ec.message());
-  }
-  if (!status.ok()) fs::remove(tmp, ec);
+  Status status = writer.Finish();
+  if (whole) *gated = options_.count_failures(compact);
   return status;
 }
 

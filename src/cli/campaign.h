@@ -4,9 +4,14 @@
 //
 // Threads: the network thread runs fetch::Crawler; worker threads parse pages, run the rules,
 // extract links and call the page hooks; the calling thread finishes entities (entity rules,
-// hooks, report files) and draws progress. Pages move from the network thread to the workers
-// through a queue that the crawler keeps short (CrawlOptions::max_pending_pages), so memory
-// does not grow with the crawl's speed.
+// hooks, report files) and draws progress.
+//
+// Memory does not grow with the number of pages times the number of rules: each checked page is
+// written to a spool file in OUT/<id>/ at once (keeping only a stub without rule results, and
+// the entity's tallies: report/entity_stream.h), and at the end the pages are read back one at a
+// time, in report order, to write report.json and every other format. Pages move from the
+// network thread to the workers through a queue that the crawler keeps short
+// (CrawlOptions::max_pending_pages), so memory does not grow with the crawl's speed.
 #ifndef VERIFICA_CLI_CAMPAIGN_H_
 #define VERIFICA_CLI_CAMPAIGN_H_
 
@@ -26,7 +31,7 @@ namespace verifica::cli {
 
 struct CampaignOptions {
   fetch::CrawlOptions crawl;
-  int max_pages = 500;   // per entity, unless the entities file says otherwise
+  int max_pages = 500;  // per entity, unless the entities file says otherwise
   int max_depth = 10;
   int max_documents = 0;  // per entity; 0 = as many as max_pages
   unsigned workers = 0;   // 0 = one per core
@@ -38,15 +43,13 @@ struct CampaignOptions {
   ScanHooks hooks;
   findings::Impact fail_on = findings::Impact::kSerious;
   Progress::Mode progress = Progress::Mode::kNone;
-  // Called on the campaign thread with each finished entity's report while it is in memory, after
-  // its files are written (the scan counts the failures that gate its exit code here, so no
-  // report is read back); it may set fingerprints. The sum is CampaignResult::gated_failures.
+  // Counts the failures that gate the exit code (the sum is CampaignResult::gated_failures); it
+  // may set fingerprints. Called with a one-page report for each page as it is checked (on a
+  // worker thread) and once with the entity rules when `count_failures_per_page`; otherwise (a
+  // baseline comparison needs the whole entity) once per entity, on the campaign thread, with a
+  // compact report: every page, holding only its failed and cantTell rule results.
   std::function<uint64_t(findings::EntityReport&)> count_failures;
-  // Write report.json while crawling: each page goes to a spool file in OUT/<id>/ as soon as it
-  // is checked, and report.json is streamed from it at the end, so memory does not grow with the
-  // number of pages. Only report.json is written then (the other formats need the whole report
-  // in memory); count_failures is called once per page and once for the entity rules.
-  bool stream_pages = false;
+  bool count_failures_per_page = true;
   // Set (e.g. by a SIGINT handler) to stop: finished entities keep their reports, the others
   // get none, and the summary says they were interrupted.
   const std::atomic<bool>* interrupt = nullptr;

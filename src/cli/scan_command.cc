@@ -135,19 +135,21 @@ void PrintSummary(const std::vector<report::EntitySummary>& rows, const fs::path
   const bool es = lang != "en";
   std::printf("\n%s\n\n", es ? "Resumen de la campaña" : "Campaign summary");
   std::printf("%s %s %6s %6s %6s %6s %6s %6s %6s %7s\n", Pad("id", 22).c_str(),
-              Pad(es ? "estado" : "status", 12).c_str(), es ? "págs" : "pages",
-              es ? "errores" : "errors", es ? "reglas" : "rules", "crit", "serio", "moder",
-              "menor", es ? "puntos" : "score");
+              Pad(es ? "estado" : "status", 15).c_str(), es ? "págs" : "pages",
+              es ? "errores" : "errors", es ? "reglas" : "rules", "crit", "serio", "moder", "menor",
+              es ? "puntos" : "score");
   for (const report::EntitySummary& r : rows) {
     if (r.report_dir.empty()) {
-      std::printf("%s %s %s\n", Pad(r.entity.id, 22).c_str(), Pad(r.status, 12).c_str(),
+      std::printf("%s %s %s\n", Pad(r.entity.id, 22).c_str(), Pad(r.status, 15).c_str(),
                   r.error.c_str());
       continue;
     }
-    std::printf("%s %s %6u %6u %6u %6u %6u %6u %6u %7.1f\n", Pad(r.entity.id, 22).c_str(),
-                Pad(r.status, 12).c_str(), r.pages, r.page_errors, r.rules_failed,
+    char score[16] = "      —";  // not evaluable: the pages need rendering
+    if (r.scored) std::snprintf(score, sizeof score, "%7.1f", r.score);
+    std::printf("%s %s %6u %6u %6u %6u %6u %6u %6u %s\n", Pad(r.entity.id, 22).c_str(),
+                Pad(r.status, 15).c_str(), r.pages, r.page_errors, r.rules_failed,
                 r.findings_by_impact[3], r.findings_by_impact[2], r.findings_by_impact[1],
-                r.findings_by_impact[0], r.score);
+                r.findings_by_impact[0], score);
   }
   std::printf("\n%s %s/<id>/report.json\n", es ? "Informes por sujeto obligado:" : "Entity reports:",
               out.string().c_str());
@@ -259,11 +261,9 @@ int RunScan(const ScanArgs& a) {
   gate.fail_on = a.fail_on;
   const report::Baseline* baseline_ptr = baseline->has_value() ? &**baseline : nullptr;
   const bool sole_entity = entities.size() == 1;
-  // With report.json as the only output (--format json) and no baseline to compare with, pages
-  // are streamed to disk: memory stays flat however many pages an entity has.
-  o.stream_pages = baseline_ptr == nullptr && !formats->empty() &&
-                   std::all_of(formats->begin(), formats->end(),
-                               [](const std::string& f) { return f == "json"; });
+  // Pages are streamed to disk whatever the formats; a baseline comparison needs each entity's
+  // failed and cantTell results at once, the plain count goes page by page.
+  o.count_failures_per_page = baseline_ptr == nullptr;
   o.count_failures = [&](findings::EntityReport& rep) {
     // Comparing with a baseline matches findings by fingerprint (the same ones report.json has).
     if (baseline_ptr != nullptr) report::AssignFingerprints(rep);
