@@ -1,7 +1,8 @@
 // Throughput of parsing and of the rules (Google Benchmark; `make bench`, not part of ctest).
 //
 // Corpora, loaded into memory before timing: every fixtures/**/*.html of this repository, and
-// every ../shared/act/**/*.html W3C ACT test case when that folder exists. For each corpus:
+// every ../shared/act/**/*.html W3C ACT test case when that folder exists, and the generated
+// portal in $VERIFICA_BENCH_SITE when set. For each corpus:
 //   BM_Parse/<corpus>          html::Parse of every page (UTF-8 decoding, Gumbo, dom build)
 //   BM_ParseAndRules/<corpus>  the same plus every registered rule on every page
 //   BM_ParseAndWcagRules/<corpus>  the same with the C++ WCAG rules only
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -71,6 +73,11 @@ const std::vector<Corpus>& Corpora() {
     const fs::path src = VERIFICA_SOURCE_DIR;
     v->push_back(LoadCorpus("fixtures", src / "fixtures"));
     v->push_back(LoadCorpus("act", src / ".." / "shared" / "act"));
+    // A generated portal (bench/crawl/gen_site.py N DIR), the pages issue 3's crawl benchmark
+    // checks: VERIFICA_BENCH_SITE=DIR adds it as the "site" corpus.
+    if (const char* site = std::getenv("VERIFICA_BENCH_SITE"); site != nullptr && *site) {
+      v->push_back(LoadCorpus("site", site));
+    }
     std::erase_if(*v, [](const Corpus& c) { return c.pages.empty(); });
     return v;
   }();
