@@ -168,6 +168,19 @@ TEST_F(DemoCampaignTest, Local_TheJavaScriptShellNeedsRenderingNotAbsent) {
   EXPECT_EQ(FirstMessage(*home), "needs-rendering");
 }
 
+// The campaign summary: each entity's status is the expected file's "summary_status" ("ok" when
+// it has none); an entity that needs rendering has no score (report/outputs.h).
+TEST_F(DemoCampaignTest, Local_SummaryStatusOfEachEntity) {
+  json summary = ReadJson(*out_ / "summary.json");
+  ASSERT_EQ(summary["entities"].size(), std::size(kEntities));
+  for (const json& e : summary["entities"]) {
+    const std::string id = e.value("id", "");
+    const std::string want = Expected(id).value("summary_status", "ok");
+    EXPECT_EQ(e.value("status", ""), want) << id;
+    EXPECT_EQ(e["score"].is_null(), want == "needs-rendering") << id;
+  }
+}
+
 TEST_F(DemoCampaignTest, Local_TheEntityWithoutAvisoFailsTheAvisoRules) {
   json r = Report("comision-agua");
   EXPECT_EQ(EntityRule(r, "pd-aviso-link")->value("outcome", ""), "failed");
