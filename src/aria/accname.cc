@@ -234,7 +234,7 @@ class PageAria::Cache::NameComputation {
       return {};
     }
     if (n.ns != dom::Namespace::kHtml) return {};
-    const std::string& t = n.tag;
+    const std::string_view t = n.tag;
     auto attr = [&](std::string_view name, Source s) -> std::string {
       const std::string* v = doc_.Attr(cur, name);
       if (v == nullptr || text::IsBlank(*v)) return {};

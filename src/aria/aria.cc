@@ -410,7 +410,7 @@ bool PageAria::IsFocusable(NodeId id) {
     if (ParseTabindex(doc_.Attr(id, "tabindex")).has_value()) {
       result = true;
     } else if (n.ns == dom::Namespace::kHtml) {
-      const std::string& t = n.tag;
+      const std::string_view t = n.tag;
       if (t == "a" || t == "area") {
         result = doc_.HasAttr(id, "href");
       } else if (t == "button" || t == "select" || t == "textarea" || t == "iframe") {

@@ -48,7 +48,7 @@ std::string_view PageAria::Cache::ComputeImplicitRole(NodeId id, bool with_name)
   }
   if (n.ns == dom::Namespace::kMathMl) return n.tag == "math" ? "math" : std::string_view();
 
-  const std::string& t = n.tag;
+  const std::string_view t = n.tag;
   // The role of the nearest ancestor element with one of these tags (for context-dependent
   // mappings); "" when there is none. `stop_at` ends the search early.
   auto ancestor = [&](std::initializer_list<std::string_view> tags) -> NodeId {
