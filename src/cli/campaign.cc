@@ -59,6 +59,9 @@ struct EntityState {
   uint64_t gated = 0;
   bool fails = false;  // a rule failed at or above fail_on
   bool render_on_worker = false;  // http(s) entity: fingerprints need no context
+  // The rules run on this entity's pages: the selected ones, less the page rules of obligation
+  // packs outside the entity's profiles (ScanHooks::page_rules).
+  std::vector<const rules::Rule*> rules;
   Status spool_error;
   ~EntityState() {
     if (spool != nullptr) std::fclose(spool);
@@ -164,6 +167,8 @@ std::optional<fetch::JobSpec> Campaign::NextJob() {
   st->entity = &e;
   st->info = InfoOf(e);
   st->render_on_worker = url::IsHttp(e.start.url);
+  st->rules = options_.hooks.page_rules ? options_.hooks.page_rules(st->info, options_.rules)
+                                        : options_.rules;
   st->spool_path = options_.out_dir / e.id /
                    (".report-pages.spool-" + std::to_string(static_cast<long>(::getpid())));
   {
@@ -275,7 +280,7 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
   in.fetched_at = page.fetched_at;
   in.body = std::move(page.body);
   try {
-    report = CheckPage(in, options_.rules, options_.check, [&](const dom::Document& doc) {
+    report = CheckPage(in, st->rules, options_.check, [&](const dom::Document& doc) {
       links = CollectLinks(doc, *st, page);
       if (options_.hooks.on_page) {
         data = options_.hooks.on_page(PageContext{st->info, page.url, page.final_url, page.depth,

@@ -457,7 +457,9 @@ TEST_F(ScanCliTest, Local_OffsiteLinksCheckedUnlessTurnedOff) {
   EXPECT_EQ(lb->findings[0].url, site.Url("/"));
   EXPECT_EQ(lb->findings[0].line, 3u);
   for (const auto& q : other.Requests()) {
-    if (q.path != "/robots.txt") EXPECT_EQ(q.method, "HEAD") << q.path;
+    if (q.path != "/robots.txt") {
+      EXPECT_EQ(q.method, "HEAD") << q.path;
+    }
   }
   const size_t seen = other.Requests().size();
 
