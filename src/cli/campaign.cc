@@ -441,10 +441,16 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   // Counted as the progress totals count them (ProgressSnapshot), so the totals are the sums.
   uint32_t broken_links = 0;
   for (const fetch::FailedFetch& f : result.failures) broken_links += f.broken && f.depth > 0;
-  char line[512];
+  char score[64];
+  if (row.status == "needs-rendering") {
+    std::snprintf(score, sizeof score, "no score (needs rendering)");
+  } else {
+    std::snprintf(score, sizeof score, "score %.1f", row.score);
+  }
+  char line[640];
   std::snprintf(line, sizeof line,
-                "%s: %u pages, %u page errors, %u broken links, %u rules failed, score %.1f%s%s",
-                e.id.c_str(), row.pages, row.page_errors, broken_links, row.rules_failed, row.score,
+                "%s: %u pages, %u page errors, %u broken links, %u rules failed, %s%s%s",
+                e.id.c_str(), row.pages, row.page_errors, broken_links, row.rules_failed, score,
                 row.status == "unreachable" ? " - unreachable: " : "",
                 row.status == "unreachable" ? row.error.c_str() : "");
   progress_message_ = line;
