@@ -11,7 +11,9 @@ pages. Deterministic for a given seed.
 
 The footer's link to the Plataforma Nacional de Transparencia (an off-site link, and one the
 obligation packs follow as a page role) points at --external, by default a loopback address where
-nothing listens: the benchmark must never reach the Internet.
+nothing listens: the benchmark must never reach the Internet. It is 127.0.0.2, not the server's
+127.0.0.1: wget2 takes another port of the same address for the same host, follows the link and
+retries the refused connection for minutes, which would make (d) measure its retry waits.
 """
 import os
 import random
@@ -27,7 +29,7 @@ WORDS = ("el la los las de del en para por con que se un una su sus al como más
          "turismo empleo capacitación mujer juventud familia niñas niños comunidad región "
          "norte sur centro colonia calle avenida número código postal teléfono correo").split()
 # Stand-in for https://www.plataformadetransparencia.org.mx/ (see the module docstring).
-EXTERNAL = "http://127.0.0.1:9/plataforma-nacional-de-transparencia/"
+EXTERNAL = "http://127.0.0.2:9/plataforma-nacional-de-transparencia/"
 SECTIONS = ["Trámites y servicios", "Programas sociales", "Transparencia", "Obra pública",
             "Comunicación social", "Normatividad", "Participación ciudadana", "Contacto"]
 
