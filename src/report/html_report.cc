@@ -347,7 +347,9 @@ std::string RenderHtml(const findings::EntityReport& report, const std::vector<R
   }
   if (!report.crawl.limits_hit.empty()) {
     std::string l;
-    for (const std::string& s : report.crawl.limits_hit) l += (l.empty() ? "" : ", ") + s;
+    for (const std::string& s : report.crawl.limits_hit) {
+      l += (l.empty() ? "" : ", ") + m.GetOr("limit." + s, s);
+    }
     out += Fact(m.Get("scope.limits_hit"), E(l));
   }
   {
