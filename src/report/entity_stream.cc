@@ -23,6 +23,20 @@ void EntityTally::Seen(const findings::RuleResult& r) {
   rules_.emplace(r.id, std::move(meta));
 }
 
+EntityStreamInput WholeReportInput(const findings::EntityReport& report, const Catalog& catalog,
+                                   std::string_view lang, EntityTally& tally) {
+  for (const findings::PageReport& p : report.pages) tally.AddPage(p);
+  tally.AddEntityRules(report.entity_rules);
+  EntityStreamInput in;
+  in.head = &report;
+  in.pages = report.pages.size();
+  in.tally = &tally;
+  in.ctx = FingerprintContext::For(report.pages, report.entity_rules);
+  in.catalog = &catalog;
+  in.lang = std::string(lang);
+  return in;
+}
+
 void EntityTally::AddPage(const findings::PageReport& page) {
   summary_.AddPage(page);
   ++pages_;

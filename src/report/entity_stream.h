@@ -67,6 +67,11 @@ struct EntityStreamInput {
   std::string lang = "es";
 };
 
+// The input for writing a report held whole in memory (`verifica check`, tests): `tally` is
+// filled from its pages and entity rules, and must outlive the returned input.
+EntityStreamInput WholeReportInput(const findings::EntityReport& report, const Catalog& catalog,
+                                   std::string_view lang, EntityTally& tally);
+
 // One format of one entity, written to `out` as pages are given in report order.
 class EntityWriter {
  public:

@@ -62,15 +62,7 @@ Result<std::vector<std::string>> NormalizeFormats(const std::vector<std::string>
 std::string RenderEntityFormat(std::string_view format, const findings::EntityReport& report,
                                const Catalog& catalog, std::string_view lang) {
   EntityTally tally;
-  for (const findings::PageReport& p : report.pages) tally.AddPage(p);
-  tally.AddEntityRules(report.entity_rules);
-  EntityStreamInput in;
-  in.head = &report;
-  in.pages = report.pages.size();
-  in.tally = &tally;
-  in.ctx = FingerprintContext::For(report.pages, report.entity_rules);
-  in.catalog = &catalog;
-  in.lang = std::string(lang);
+  const EntityStreamInput in = WholeReportInput(report, catalog, lang, tally);
   std::ostringstream out;
   std::unique_ptr<EntityWriter> writer = MakeEntityWriter(format, out, in);
   if (writer == nullptr) return "";

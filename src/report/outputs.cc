@@ -302,15 +302,7 @@ Status WriteFilesAtomic(const std::vector<std::pair<fs::path, std::string>>& fil
 Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& catalog,
                           const fs::path& dir, const OutputOptions& options) {
   EntityTally tally;
-  for (const findings::PageReport& p : report.pages) tally.AddPage(p);
-  tally.AddEntityRules(report.entity_rules);
-  EntityStreamInput in;
-  in.head = &report;
-  in.pages = report.pages.size();
-  in.tally = &tally;
-  in.ctx = FingerprintContext::For(report.pages, report.entity_rules);
-  in.catalog = &catalog;
-  in.lang = options.lang;
+  const EntityStreamInput in = WholeReportInput(report, catalog, options.lang, tally);
   auto writer = EntityFilesWriter::Open(dir, options.formats, in);
   if (!writer.ok()) return writer.status();
   for (const findings::PageReport& p : report.pages) (*writer)->Page(&p, {});
