@@ -57,7 +57,7 @@ struct EntityState {
   report::EntityTally tally;
   report::FingerprintContextBuilder fingerprints;
   uint64_t gated = 0;
-  bool fails = false;  // a rule failed at or above fail_on
+  bool fails = false;             // a rule failed at or above fail_on
   bool render_on_worker = false;  // http(s) entity: fingerprints need no context
   // The rules run on this entity's pages: the selected ones, less the page rules of obligation
   // packs outside the entity's profiles (ScanHooks::page_rules).
@@ -123,8 +123,7 @@ class Campaign : public fetch::CrawlDelegate {
  private:
   void WorkerLoop();
   void ProcessPage(fetch::FetchedPage page);
-  std::vector<fetch::DiscoveredLink> CollectLinks(const dom::Document& doc,
-                                                  const EntityState& st,
+  std::vector<fetch::DiscoveredLink> CollectLinks(const dom::Document& doc, const EntityState& st,
                                                   const fetch::FetchedPage& page) const;
   void FinishEntity(fetch::JobResult result);
   void Spool(EntityState& st, findings::PageReport page);
@@ -137,8 +136,8 @@ class Campaign : public fetch::CrawlDelegate {
   const findings::RuleInfo* link_broken_ = nullptr;
   std::unique_ptr<fetch::Crawler> crawler_;
   CampaignResult result_;
-  size_t next_index_ = 0;        // network thread
-  std::vector<bool> started_;    // network thread until the crawl ends
+  size_t next_index_ = 0;      // network thread
+  std::vector<bool> started_;  // network thread until the crawl ends
 
   std::mutex states_mu_;
   std::map<uint64_t, std::shared_ptr<EntityState>> states_;
@@ -154,7 +153,7 @@ class Campaign : public fetch::CrawlDelegate {
   std::condition_variable ev_cv_;
   std::deque<fetch::JobResult> done_;
   bool crawl_finished_ = false;
-  size_t entities_done_ = 0;       // campaign thread
+  size_t entities_done_ = 0;      // campaign thread
   std::string progress_message_;  // campaign thread
 };
 
@@ -280,13 +279,15 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
   in.fetched_at = page.fetched_at;
   in.body = std::move(page.body);
   try {
-    report = CheckPage(in, st->rules, options_.check, [&](const dom::Document& doc) {
-      links = CollectLinks(doc, *st, page);
-      if (options_.hooks.on_page) {
-        data = options_.hooks.on_page(PageContext{st->info, page.url, page.final_url, page.depth,
-                                                  page.offsite, page.role, doc});
-      }
-    });
+    report = CheckPage(
+        in, st->rules, options_.check, [&](const dom::Document& doc, rules::PageCache& cache) {
+          links = CollectLinks(doc, *st, page);
+          if (options_.hooks.on_page) {
+            data =
+                options_.hooks.on_page(PageContext{st->info, page.url, page.final_url, page.depth,
+                                                   page.offsite, page.role, doc, &cache});
+          }
+        });
   } catch (const std::exception& e) {
     // Only a hook or an allocation can throw here; the page is reported, the crawl goes on.
     report = findings::PageReport();
@@ -304,8 +305,8 @@ void Campaign::ProcessPage(fetch::FetchedPage page) {
   {
     std::lock_guard<std::mutex> lock(st->mu);
     if (options_.hooks.on_entity) {
-      st->hook_pages.push_back({page.url, page.final_url, page.depth, page.offsite, page.role,
-                                std::move(data)});
+      st->hook_pages.push_back(
+          {page.url, page.final_url, page.depth, page.offsite, page.role, std::move(data)});
     }
   }
   // After this the entity may be finished by the campaign thread: `st` is not touched again.
@@ -371,7 +372,8 @@ void Campaign::FinishEntity(fetch::JobResult result) {
     p.fetched_at = f.fetched_at;
     p.redirects = f.redirects;
     std::string message = f.message;
-    if (!f.redirects.empty()) message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
+    if (!f.redirects.empty())
+      message += " (redirects: " + ChainText(f.redirects, f.final_url) + ")";
     p.error = findings::PageError{f.kind, std::move(message)};
     Spool(*st, std::move(p));
   }
@@ -391,9 +393,8 @@ void Campaign::FinishEntity(fetch::JobResult result) {
               return a.url < b.url;
             });
   if (link_broken_ != nullptr) {
-    rep.entity_rules.push_back(LinkBrokenResult(*link_broken_, result.failures,
-                                                result.pages + docs_ok,
-                                                options_.check.run.max_findings));
+    rep.entity_rules.push_back(LinkBrokenResult(
+        *link_broken_, result.failures, result.pages + docs_ok, options_.check.run.max_findings));
   }
   if (options_.hooks.on_documents) options_.hooks.on_documents(rep, hook_pages);
   if (options_.hooks.on_entity) {

@@ -273,7 +273,9 @@ class Shared {
   std::shared_ptr<const PageData> OnPage(const PageContext& p) {
     auto es = For(p.entity);
     if (es->rules.empty()) return nullptr;
-    PageView view(p.doc);
+    std::optional<PageView> own;
+    PageView& view =
+        p.cache != nullptr ? rules::decl::SharedPageView(*p.cache, p.doc) : own.emplace(p.doc);
     return Observe(*es, view, std::string(p.url), std::string(p.final_url), p.depth);
   }
 

@@ -37,19 +37,20 @@ findings::PageReport CheckPage(const PageInput& in, const std::vector<const rule
     return p;
   }
   p.encoding = parsed.document.encoding();
-  const bool any_entity_rule =
-      std::any_of(rules.begin(), rules.end(), [](const rules::Rule* r) { return IsEntityScope(*r); });
+  rules::PageCache cache;
+  const bool any_entity_rule = std::any_of(rules.begin(), rules.end(),
+                                           [](const rules::Rule* r) { return IsEntityScope(*r); });
   if (any_entity_rule) {
     std::vector<const rules::Rule*> page_rules;
     page_rules.reserve(rules.size());
     for (const rules::Rule* r : rules) {
       if (!IsEntityScope(*r)) page_rules.push_back(r);
     }
-    p.rules = rules::RunRules(parsed.document, page_rules, options.run);
+    p.rules = rules::RunRules(parsed.document, page_rules, options.run, &cache);
   } else {
-    p.rules = rules::RunRules(parsed.document, rules, options.run);
+    p.rules = rules::RunRules(parsed.document, rules, options.run, &cache);
   }
-  if (visit) visit(parsed.document);
+  if (visit) visit(parsed.document, cache);
   return p;
 }
 

@@ -14,8 +14,8 @@
 namespace verifica::cli {
 
 struct PageInput {
-  std::string url;           // as requested
-  std::string final_url;     // after redirects (defaults to url)
+  std::string url;        // as requested
+  std::string final_url;  // after redirects (defaults to url)
   int status = 200;
   std::string content_type;  // from HTTP, or guessed from the file name
   std::string fetched_at;
@@ -34,8 +34,9 @@ findings::PageReport CheckPage(const PageInput& input, const std::vector<const r
                                const CheckOptions& options);
 
 // Called with the parsed page after the rules ran, on the caller's thread, while the document
-// is alive (the scan extracts links and runs page hooks here). Not called when parsing failed.
-using DocumentVisitor = std::function<void(const dom::Document&)>;
+// is alive (the scan extracts links and runs page hooks here), with the page's shared data the
+// rules built (rules::PageCache), for a hook to reuse. Not called when parsing failed.
+using DocumentVisitor = std::function<void(const dom::Document&, rules::PageCache&)>;
 findings::PageReport CheckPage(const PageInput& input, const std::vector<const rules::Rule*>& rules,
                                const CheckOptions& options, const DocumentVisitor& visit);
 

@@ -18,8 +18,9 @@
 #include "findings/findings.h"
 
 namespace verifica::rules {
+class PageCache;
 class Rule;
-}
+}  // namespace verifica::rules
 
 namespace verifica::cli {
 
@@ -49,6 +50,7 @@ struct PageContext {
   bool offsite = false;        // fetched outside the site for a page role
   std::string_view role;       // the role a link hint gave this page ("" none)
   const dom::Document& doc;
+  rules::PageCache* cache = nullptr;  // what the page's rules built (e.g. the packs' page view)
 };
 
 // Whatever a pack wants to keep about one page (kept per entity until the entity ends, so keep
@@ -64,8 +66,8 @@ struct EntityPage {
   std::string final_url;
   int depth = 0;
   bool offsite = false;
-  std::string role;                       // from the link hint, if any
-  std::shared_ptr<const PageData> data;   // what on_page returned (may be null)
+  std::string role;                      // from the link hint, if any
+  std::shared_ptr<const PageData> data;  // what on_page returned (may be null)
 };
 
 // What the entity hook adds to the entity's report.

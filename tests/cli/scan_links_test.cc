@@ -66,9 +66,10 @@ TEST(ScanLinksTest, Local_CheckPageVisitsTheDocumentAndSkipsEntityRules) {
   in.content_type = "text/html";
   in.body = "<html lang=es><title>Inicio</title><a href=/t>Transparencia</a></html>";
   size_t visited_links = 0;
-  findings::PageReport p = CheckPage(in, *all, CheckOptions(), [&](const dom::Document& d) {
-    visited_links = html::ExtractLinks(d).size();
-  });
+  findings::PageReport p =
+      CheckPage(in, *all, CheckOptions(), [&](const dom::Document& d, rules::PageCache&) {
+        visited_links = html::ExtractLinks(d).size();
+      });
   EXPECT_EQ(visited_links, 1u);
   EXPECT_FALSE(p.rules.empty());
   for (const auto& r : p.rules) EXPECT_NE(r.id, kLinkBrokenId);

@@ -374,7 +374,9 @@ TEST(CrawlerTest, Local_OffsiteLinksCheckedWithHeadNotCrawled) {
   EXPECT_EQ(other.Count("/robots.txt"), 1);
   EXPECT_EQ(other.Count("/privado/x"), 0);
   for (const HttpRequest& q : other.Requests()) {
-    if (q.path == "/vivo") EXPECT_EQ(q.method, "HEAD");
+    if (q.path == "/vivo") {
+      EXPECT_EQ(q.method, "HEAD");
+    }
   }
   EXPECT_EQ(other.Count("/vivo"), 1);
   std::map<std::string, DocumentRecord> docs;

@@ -78,6 +78,11 @@ Outcome FromMissing(Missing m) {
 
 }  // namespace
 
+PageView& SharedPageView(PageCache& cache, const dom::Document& doc) {
+  static const char kViewKey = 0;
+  return cache.Get<PageView>(&kViewKey, [&] { return std::make_shared<PageView>(doc); });
+}
+
 bool IsEntityScope(const findings::RuleInfo& info) {
   return std::find(info.tags.begin(), info.tags.end(), kEntityScopeTag) != info.tags.end();
 }
@@ -330,12 +335,10 @@ std::optional<Verdict> PackPageRule::Check(dom::NodeId node, PageContext& ctx) c
   if (!spec_->per_form && node != ctx.doc.html()) return std::nullopt;
   // One view per page, shared by every pack rule: its facets (folded text, links) are the
   // costly part and do not depend on the rule.
-  static const char kViewKey = 0;
   std::optional<PageView> own;
   PageView* view_ptr = nullptr;
   if (ctx.cache != nullptr) {
-    view_ptr =
-        &ctx.cache->Get<PageView>(&kViewKey, [&] { return std::make_shared<PageView>(ctx.doc); });
+    view_ptr = &SharedPageView(*ctx.cache, ctx.doc);
   } else {
     view_ptr = &own.emplace(ctx.doc);
   }

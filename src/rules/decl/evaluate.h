@@ -91,6 +91,10 @@ class PackEntityRule : public Rule {
 // The tag entity-scope rules carry in RuleInfo::tags (the same as cli/page_check.h's, so the
 // page runner skips them).
 inline constexpr std::string_view kEntityScopeTag = "entity-scope";
+
+// The page's one PageView in `cache`, made on first use: the pack rules and the scan's page
+// hook read the same view, so its facets (folded text, links) are built once per page.
+PageView& SharedPageView(PageCache& cache, const dom::Document& doc);
 bool IsEntityScope(const findings::RuleInfo& info);
 
 }  // namespace verifica::rules::decl

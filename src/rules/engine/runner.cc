@@ -57,7 +57,7 @@ void Record(const Rule& rule, const dom::Document& doc, dom::NodeId tested, cons
 }  // namespace
 
 std::vector<RuleResult> RunRules(const dom::Document& doc, std::span<const Rule* const> rules,
-                                 const RunOptions& options) {
+                                 const RunOptions& options, PageCache* cache) {
   std::vector<RuleResult> results(rules.size());
   std::unordered_map<std::string, std::vector<size_t>> by_tag;
   std::vector<size_t> every;
@@ -78,8 +78,8 @@ std::vector<RuleResult> RunRules(const dom::Document& doc, std::span<const Rule*
   if (!doc.is_html()) return results;
 
   aria::PageAria aria(doc);
-  PageCache cache;
-  PageContext ctx{doc, aria, &cache};
+  PageCache own_cache;
+  PageContext ctx{doc, aria, cache != nullptr ? cache : &own_cache};
   std::vector<bool> broken(rules.size(), false);
   auto run = [&](size_t i, dom::NodeId id) {
     if (broken[i]) return;

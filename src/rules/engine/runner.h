@@ -14,14 +14,17 @@
 namespace verifica::rules {
 
 struct RunOptions {
-  bool include_passes = false;     // also list passed elements as findings
-  size_t max_findings = 500;       // per rule and page; counts stay exact beyond it
+  bool include_passes = false;  // also list passed elements as findings
+  size_t max_findings = 500;    // per rule and page; counts stay exact beyond it
   size_t snippet_bytes = 240;
 };
 
+// `cache`, when given, is the page's shared data (PageCache), kept by the caller so what the
+// rules built (e.g. the pack rules' page view) can be read again after they ran.
 std::vector<findings::RuleResult> RunRules(const dom::Document& doc,
                                            std::span<const Rule* const> rules,
-                                           const RunOptions& options = {});
+                                           const RunOptions& options = {},
+                                           PageCache* cache = nullptr);
 
 }  // namespace verifica::rules
 
