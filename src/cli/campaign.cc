@@ -97,6 +97,38 @@ bool FailsAtOrAbove(const std::vector<findings::RuleResult>& rules, findings::Im
   });
 }
 
+// Whether the portal could be read: not when its start page (or every page) could not be
+// fetched or parsed (the cause is that page's error), nor when every page checked is a
+// JavaScript shell (`needs_rendering`, from the tallies).
+findings::PortalStatus AssessPortal(const Entity& e, const std::vector<SpooledPage>& pages,
+                                    bool needs_rendering) {
+  findings::PortalStatus portal;
+  const findings::PageReport* start = nullptr;
+  const findings::PageReport* first_error = nullptr;
+  bool any_ok = false;
+  for (const SpooledPage& sp : pages) {
+    const findings::PageReport& p = sp.stub;
+    if (start == nullptr && p.url == e.start.url) start = &p;
+    if (p.error && first_error == nullptr) first_error = &p;
+    any_ok = any_ok || !p.error;
+  }
+  const findings::PageReport* failed = start != nullptr && start->error ? start : nullptr;
+  if (failed == nullptr && !any_ok) failed = first_error;
+  if (failed != nullptr) {
+    portal.state = findings::PortalState::kUnreachable;
+    portal.url = failed->url;
+    portal.status = failed->status;
+    portal.error = failed->error;
+  } else if (!any_ok) {
+    portal.state = findings::PortalState::kUnreachable;
+    portal.url = e.start.url;
+    portal.error = findings::PageError{"network", "no page was fetched"};
+  } else if (needs_rendering) {
+    portal.state = findings::PortalState::kNeedsRendering;
+  }
+  return portal;
+}
+
 std::string ChainText(const std::vector<std::string>& chain, const std::string& last) {
   std::string out;
   for (const std::string& u : chain) out += u + " -> ";
@@ -168,6 +200,7 @@ std::optional<fetch::JobSpec> Campaign::NextJob() {
   st->render_on_worker = url::IsHttp(e.start.url);
   st->rules = options_.hooks.page_rules ? options_.hooks.page_rules(st->info, options_.rules)
                                         : options_.rules;
+  st->tally.SetCatalog(&options_.catalog);
   st->spool_path = options_.out_dir / e.id /
                    (".report-pages.spool-" + std::to_string(static_cast<long>(::getpid())));
   {
@@ -392,6 +425,11 @@ void Campaign::FinishEntity(fetch::JobResult result) {
             [](const findings::DocumentInfo& a, const findings::DocumentInfo& b) {
               return a.url < b.url;
             });
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
+    rep.portal = AssessPortal(e, spooled, st->tally.summary().NeedsRendering());
+    st->tally.SetPortal(rep.portal);
+  }
   if (link_broken_ != nullptr) {
     rep.entity_rules.push_back(LinkBrokenResult(
         *link_broken_, result.failures, result.pages + docs_ok, options_.check.run.max_findings));
@@ -431,6 +469,8 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   }
   report::EntitySummary row =
       st->tally.summary().Finish(rep.entity, static_cast<uint32_t>(rep.documents.size()), e.id);
+  row.started_at = rep.crawl.started_at;
+  row.finished_at = rep.crawl.finished_at;
   if (!written.ok()) {
     if (result_.write_error.ok()) result_.write_error = written;
     row.report_dir.clear();
@@ -442,11 +482,21 @@ void Campaign::FinishEntity(fetch::JobResult result) {
   // Counted as the progress totals count them (ProgressSnapshot), so the totals are the sums.
   uint32_t broken_links = 0;
   for (const fetch::FailedFetch& f : result.failures) broken_links += f.broken && f.depth > 0;
-  char score[64];
-  if (row.status == "needs-rendering") {
-    std::snprintf(score, sizeof score, "no score (needs rendering)");
-  } else {
-    std::snprintf(score, sizeof score, "score %.1f", row.score);
+  char score[96];
+  switch (row.portal) {
+    case findings::PortalState::kNeedsRendering:
+      std::snprintf(score, sizeof score, "no indices (needs rendering)");
+      break;
+    case findings::PortalState::kUnreachable:
+      std::snprintf(score, sizeof score, "no indices (not readable)");
+      break;
+    case findings::PortalState::kReadable: {
+      char o[16] = "—", a[16] = "—";
+      if (row.obligations_index) std::snprintf(o, sizeof o, "%.1f", *row.obligations_index);
+      if (row.accessibility_index) std::snprintf(a, sizeof a, "%.1f", *row.accessibility_index);
+      std::snprintf(score, sizeof score, "obligations index %s, accessibility index %s", o, a);
+      break;
+    }
   }
   char line[640];
   std::snprintf(line, sizeof line,

@@ -19,16 +19,46 @@ class LinkBrokenRule : public rules::Rule {
 };
 
 std::string MessageIdFor(const fetch::FailedFetch& f) {
-  if (f.kind == "http") return "fail-http";
-  if (f.kind == "dns") return "fail-dns";
-  if (f.kind == "connect") return "fail-connect";
-  if (f.kind == "timeout") return "fail-timeout";
-  if (f.kind == "tls") return "fail-tls";
-  if (f.kind == "redirect-loop" || f.kind == "redirects" || f.kind == "redirect") {
-    return "fail-redirect";
+  using findings::PageErrorKind;
+  const std::optional<PageErrorKind> kind = findings::PageErrorKindFromString(f.kind);
+  if (!kind) return "fail-other";
+  switch (*kind) {
+    case PageErrorKind::kHttp:
+      return "fail-http";
+    case PageErrorKind::kDns:
+      return "fail-dns";
+    case PageErrorKind::kConnect:
+    case PageErrorKind::kConnectionRefused:
+      return "fail-connect";
+    case PageErrorKind::kTimeout:
+      return "fail-timeout";
+    case PageErrorKind::kTls:
+      return "fail-tls";
+    case PageErrorKind::kRedirectLoop:
+    case PageErrorKind::kTooManyRedirects:
+    case PageErrorKind::kRedirect:
+      return "fail-redirect";
+    case PageErrorKind::kNotFound:
+      return "fail-not-found";
+    case PageErrorKind::kReset:
+      return "fail-reset";
+    case PageErrorKind::kNetwork:
+    case PageErrorKind::kRobots:
+    case PageErrorKind::kRobotsUnreachable:
+    case PageErrorKind::kPrivateAddress:
+    case PageErrorKind::kScheme:
+    case PageErrorKind::kTooLarge:
+    case PageErrorKind::kTooDeep:
+    case PageErrorKind::kEmpty:
+    case PageErrorKind::kNotHtml:
+    case PageErrorKind::kEncoding:
+    case PageErrorKind::kUnreadable:
+    case PageErrorKind::kIo:
+    case PageErrorKind::kSitemap:
+    case PageErrorKind::kRefused:
+    case PageErrorKind::kInternal:
+      return "fail-other";
   }
-  if (f.kind == "not-found") return "fail-not-found";
-  if (f.kind == "reset") return "fail-reset";
   return "fail-other";
 }
 

@@ -8,6 +8,7 @@
 
 #include "rules/decl/evaluate.h"
 #include "rules/decl/pdf_text.h"
+#include "report/outputs.h"
 #include "rules/engine/rule.h"
 #include "util/text.h"
 #include "util/url.h"
@@ -60,6 +61,8 @@ struct EntityState {
   std::unordered_map<std::string, std::vector<RoleLink>> links;  // target URL → links
   size_t link_records = 0;
   std::unordered_map<std::string, BrokenLink> broken;  // normalised URL → why
+  // What the campaign recorded of the portal before the entity hooks (on_documents).
+  std::optional<findings::PortalStatus> portal;
 };
 
 std::string Short(std::string_view s, size_t max = kMaxReasonText) {
@@ -284,6 +287,7 @@ class Shared {
     auto es = For(report.entity);
     {
       std::lock_guard<std::mutex> lock(es->mu);
+      es->portal = report.portal;
       for (const findings::PageReport& p : report.pages) {
         if (!p.error) continue;
         const std::string& kind = p.error->kind;
@@ -505,6 +509,10 @@ class Shared {
     findings::RuleResult r;
     r.id = rule.info.id;
     r.impact = rule.info.impact;
+    r.wcag = rule.info.wcag;
+    r.act = rule.info.act;
+    // A rule judged without its page is judged from the home page (which NoPage is only called
+    // with when the portal could be read).
     const std::string home_url = home ? home->final_url : std::string();
     findings::Finding f;
     f.url = home_url;
@@ -548,6 +556,30 @@ class Shared {
     return r;
   }
 
+  // An obligation judged on a portal that could not be read: cantTell, saying why (never
+  // "missing": nothing could be looked at).
+  findings::RuleResult Unreadable(const RuleSpec& rule, const findings::LocalizedText& cause,
+                                  const std::string& url) {
+    findings::RuleResult r;
+    r.id = rule.info.id;
+    r.impact = rule.info.impact;
+    r.wcag = rule.info.wcag;
+    r.act = rule.info.act;
+    r.outcome = Outcome::kCantTell;
+    r.cant_tell = 1;
+    findings::Finding f;
+    f.outcome = Outcome::kCantTell;
+    f.url = url;
+    f.message_id = std::string(kMsgPortalUnreadable);
+    f.args = {"", cause.es, url};
+    if (auto it = rule.info.messages.find(f.message_id); it != rule.info.messages.end()) {
+      f.message.es = rules::FormatMessage(it->second.es, {"", cause.es, url});
+      f.message.en = rules::FormatMessage(it->second.en, {"", cause.en, url});
+    }
+    r.findings.push_back(std::move(f));
+    return r;
+  }
+
   EntityOutcome OnEntity(const findings::EntityInfo& entity, const std::vector<EntityPage>& pages) {
     EntityOutcome out;
     auto es = For(entity);
@@ -558,6 +590,29 @@ class Shared {
       if (f == nullptr) continue;
       facts.push_back(f);
       if (home == nullptr && f->depth == 0 && !f->is_document) home = f;
+    }
+    // The portal could not be read (its start page was not fetched, or the campaign says so):
+    // no obligation is judged; each says why, once.
+    const bool unreachable =
+        home == nullptr ||
+        (es->portal && es->portal->state == findings::PortalState::kUnreachable);
+    if (unreachable) {
+      findings::PortalStatus portal;
+      if (es->portal && es->portal->error) {
+        portal = *es->portal;
+      } else {
+        portal.state = findings::PortalState::kUnreachable;
+        portal.url = entity.url;
+        portal.error = findings::PageError{"network", "the start page could not be checked"};
+      }
+      const findings::LocalizedText cause = report::PortalCauseText(portal);
+      const std::string url = portal.url.empty() ? entity.url : portal.url;
+      for (const auto& rule : es->rules) out.entity_rules.push_back(Unreadable(*rule, cause, url));
+      if (options_.selected.count(kPageRolesId) && !es->rules.empty()) {
+        out.entity_rules.push_back(UnreadableRoles(es->roles, cause, url));
+      }
+      Forget(entity.id);
+      return out;
     }
     // Each role's page, and why.
     std::map<std::string, Choice> chosen;
@@ -593,6 +648,8 @@ class Shared {
         LocalizedText why;
         for (const std::string& m : missing) {
           LocalizedText w = WhyMissing(*es, m, pages.size());
+          // Two roles missing for the same reason give it once, not twice in a row.
+          if (why.es == w.es || why.es.ends_with("; " + w.es)) continue;
           why.es += (why.es.empty() ? "" : "; ") + w.es;
           why.en += (why.en.empty() ? "" : "; ") + w.en;
         }
@@ -615,6 +672,31 @@ class Shared {
     }
     Forget(entity.id);
     return out;
+  }
+
+  // The informative list of pages per role, for a portal that could not be read.
+  findings::RuleResult UnreadableRoles(const std::vector<std::string>& entity_roles,
+                                       const findings::LocalizedText& cause,
+                                       const std::string& url) {
+    const findings::RuleInfo& info = PageRolesInfo();
+    findings::RuleResult r;
+    r.id = info.id;
+    r.impact = info.impact;
+    r.outcome = Outcome::kInapplicable;
+    std::vector<std::string> roles = {"home"};
+    roles.insert(roles.end(), entity_roles.begin(), entity_roles.end());
+    for (const std::string& role : roles) {
+      const LocalizedText& t = Title(role);
+      findings::Finding f;
+      f.outcome = Outcome::kInapplicable;
+      f.url = url;
+      f.message_id = "role-missing";
+      f.args = {role, cause.es, url};
+      f.message.es = "Rol «" + t.es + "»: no se buscó — portal no legible: " + cause.es + ".";
+      f.message.en = "Role \"" + t.en + "\": not searched — portal not readable: " + cause.en + ".";
+      r.findings.push_back(std::move(f));
+    }
+    return r;
   }
 
   findings::RuleResult RolesResult(EntityState& es, const std::vector<std::string>& roles,

@@ -123,6 +123,7 @@ int RunReport(const ReportArgs& a) {
   for (const std::string& folder : folders) {
     auto e = std::make_unique<Entity>();
     e->folder = folder;
+    e->tally.SetCatalog(&catalog);
     auto r = report::ReadEntityReport(out / folder / "report.json", [&e](findings::PageReport&& p) {
       e->tally.AddPage(p);
       e->fingerprints.AddPage(p);
@@ -133,10 +134,13 @@ int RunReport(const ReportArgs& a) {
       return kExitUsage;
     }
     e->head = std::move(r).value();
+    e->tally.SetPortal(e->head.portal);
     e->tally.AddEntityRules(e->head.entity_rules);
     e->fingerprints.AddRules(e->head.entity_rules);
     rows.push_back(e->tally.summary().Finish(
         e->head.entity, static_cast<uint32_t>(e->head.documents.size()), folder));
+    rows.back().started_at = e->head.crawl.started_at;
+    rows.back().finished_at = e->head.crawl.finished_at;
     entities.push_back(std::move(e));
   }
   // Second pass: each entity's formats written as its pages are read again.
@@ -170,7 +174,9 @@ int RunReport(const ReportArgs& a) {
     report::OutputOptions o;
     o.formats = *formats;
     o.lang = a.lang;
-    if (Status s = report::WriteCampaignOutputs(rows, catalog, out, o); !s.ok()) {
+    // The campaign's name and packs as the scan recorded them in summary.json.
+    const report::CampaignInfo info = report::ReadCampaignInfo(out);
+    if (Status s = report::WriteCampaignOutputs(rows, catalog, out, o, info); !s.ok()) {
       std::cerr << "verifica: " << s.message() << "\n";
       return kExitUsage;
     }

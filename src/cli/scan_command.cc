@@ -34,6 +34,7 @@ namespace {
 struct ScanArgs {
   std::string target;
   std::string entities;
+  std::string campaign_name;  // index.html and summary.json; default: the entities file's name
   std::string out = "out";
   int max_pages = 500;
   int max_depth = 10;
@@ -134,22 +135,26 @@ void PrintSummary(const std::vector<report::EntitySummary>& rows, const fs::path
                   const std::string& lang) {
   const bool es = lang != "en";
   std::printf("\n%s\n\n", es ? "Resumen de la campaña" : "Campaign summary");
-  std::printf("%s %s %6s %6s %6s %6s %6s %6s %6s %7s\n", Pad("id", 22).c_str(),
+  std::printf("%s %s %6s %6s %6s %6s %6s %6s %6s %7s %7s\n", Pad("id", 22).c_str(),
               Pad(es ? "estado" : "status", 15).c_str(), es ? "págs" : "pages",
               es ? "errores" : "errors", es ? "reglas" : "rules", "crit", "serio", "moder", "menor",
-              es ? "puntos" : "score");
+              es ? "obligac" : "oblig", es ? "accesib" : "access");
   for (const report::EntitySummary& r : rows) {
     if (r.report_dir.empty()) {
       std::printf("%s %s %s\n", Pad(r.entity.id, 22).c_str(), Pad(r.status, 15).c_str(),
                   r.error.c_str());
       continue;
     }
-    char score[16] = "      —";  // not evaluable: the pages need rendering
-    if (r.scored) std::snprintf(score, sizeof score, "%7.1f", r.score);
-    std::printf("%s %s %6u %6u %6u %6u %6u %6u %6u %s\n", Pad(r.entity.id, 22).c_str(),
+    // No index: the portal could not be read or needs rendering, or nothing was decided.
+    char obligations[16] = "      —", accessibility[16] = "      —";
+    if (r.obligations_index) std::snprintf(obligations, sizeof obligations, "%7.1f", *r.obligations_index);
+    if (r.accessibility_index) {
+      std::snprintf(accessibility, sizeof accessibility, "%7.1f", *r.accessibility_index);
+    }
+    std::printf("%s %s %6u %6u %6u %6u %6u %6u %6u %s %s\n", Pad(r.entity.id, 22).c_str(),
                 Pad(r.status, 15).c_str(), r.pages, r.page_errors, r.rules_failed,
                 r.findings_by_impact[3], r.findings_by_impact[2], r.findings_by_impact[1],
-                r.findings_by_impact[0], score);
+                r.findings_by_impact[0], obligations, accessibility);
   }
   std::printf("\n%s %s/<id>/report.json\n", es ? "Informes por sujeto obligado:" : "Entity reports:",
               out.string().c_str());
@@ -281,7 +286,14 @@ int RunScan(const ScanArgs& a) {
     InterruptGuard guard;
     result = RunCampaign(entities, o);
   }
-  Status summary = report::WriteCampaignOutputs(result.rows, o.catalog, out, o.output);
+  report::CampaignInfo info;
+  info.name = !a.campaign_name.empty() ? a.campaign_name
+              : !a.entities.empty()    ? fs::path(a.entities).stem().string()
+                                       : a.target;
+  if (auto packs = LoadPackCatalog(a.packs, **reg); packs.ok()) {
+    for (const auto& pack : (*packs)->packs()) info.packs.emplace_back(pack->id, pack->version);
+  }
+  Status summary = report::WriteCampaignOutputs(result.rows, o.catalog, out, o.output, info);
   if (!summary.ok()) {
     std::cerr << "verifica: " << summary.message() << "\n";
     return kExitCannotRun;
@@ -323,6 +335,9 @@ Command AddScanCommand(CLI::App& app) {
   sub->add_option("target", a->target, "URL|DIR: the portal to crawl (http, https, file or a path)");
   sub->add_option("--entities", a->entities, "CSV or JSON file of entities (id,name,url,...)");
   sub->add_option("--out", a->out, "Output folder (default: out)");
+  sub->add_option("--campaign-name", a->campaign_name,
+                  "Name of the campaign in index.html and summary.json (default: the entities "
+                  "file's name, or the scanned target)");
   sub->add_option("--max-pages", a->max_pages, "Pages per entity (default 500)")
       ->check(CLI::Range(1, 1000000));
   sub->add_option("--max-depth", a->max_depth, "Link depth from the start page (default 10)")

@@ -777,12 +777,14 @@ TimePoint Crawler::Impl::Schedule(TimePoint now) {
             Fail(job, item, "private-address", origin.refused, 0, item.url, false);
             continue;
           }
-          if (item.external && !origin.error_kind.empty()) {
-            // The other host could not be reached even for its robots.txt: the link is broken
-            // for the same reason (asking again would only wait for the same error).
+          if (!origin.error_kind.empty()) {
+            // The host could not be reached even for its robots.txt: the page fails for the
+            // same reason, which is its real cause (a connection refused, a DNS failure...), not
+            // a robots.txt verdict; asking again would only wait for the same error. Off-site,
+            // the link is broken.
             Fail(job, item, origin.error_kind,
                  origin.error_message + " (the host could not be reached for robots.txt)", 0,
-                 item.url, true);
+                 item.url, item.external);
             continue;
           }
           if (!IsFileUrl(item.url) && pq.ok() && !origin.rules.Allowed(*pq)) {
@@ -987,7 +989,7 @@ void Crawler::Impl::CompleteRobots(Transfer& t, CURLcode rc, long code) {
     o.rules = RobotsRules::DisallowAll();
     o.status = "unreachable";
     if (rc != CURLE_OK) {
-      o.error_kind = ErrorKind(rc);
+      o.error_kind = ErrorKind(rc, t.easy.get());
       o.error_message = t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc);
     }
   }
@@ -1174,7 +1176,7 @@ void Crawler::Impl::CompleteResource(Transfer& t, CURLcode rc, long code) {
     if (MaybeRetry(t, code, rc)) return;
     std::string message = t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc);
     if (item.attempt > 0) message += " (after " + std::to_string(item.attempt + 1) + " attempts)";
-    const std::string kind = ErrorKind(rc);
+    const std::string kind = ErrorKind(rc, t.easy.get());
     Fail(job, item, kind, message, code, final_url, kind != "scheme");
     return;
   }

@@ -1,6 +1,7 @@
 #include "fetch/curl_util.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <sys/socket.h>
 
 #include "fetch/fetch_one.h"
@@ -69,6 +70,17 @@ std::string ErrorKind(CURLcode rc) {
     default:
       return "network";
   }
+}
+
+std::string ErrorKind(CURLcode rc, CURL* easy) {
+  if (rc == CURLE_COULDNT_CONNECT && easy != nullptr) {
+    long os_errno = 0;
+    if (curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno) == CURLE_OK &&
+        os_errno == ECONNREFUSED) {
+      return "connection-refused";
+    }
+  }
+  return ErrorKind(rc);
 }
 
 bool IsTransient(CURLcode rc) {

@@ -44,6 +44,9 @@ void InstallSocketGuard(CURL* easy, SocketGuard* guard);
 // "dns", "connect", "timeout", "tls", "too-large", "scheme", "not-found", "redirects",
 // "reset", "network".
 std::string ErrorKind(CURLcode rc);
+// The same, told apart further by the transfer's OS error: "connection-refused" when nothing
+// listened (ECONNREFUSED) rather than the general "connect".
+std::string ErrorKind(CURLcode rc, CURL* easy);
 
 // Failures worth another attempt after a pause (timeouts, resets, empty replies).
 bool IsTransient(CURLcode rc);

@@ -108,7 +108,7 @@ FetchedResource FetchOne(const std::string& url, const FetchLimits& limits) {
   if (ct) r.content_type = ct;
   if (rc != CURLE_OK) {
     r.error_message = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-    r.error_kind = ErrorKind(rc);
+    r.error_kind = ErrorKind(rc, c);
     if (rc == CURLE_WRITE_ERROR) {
       r.error_kind = sink.too_large ? "too-large" : "io";
       if (sink.too_large) {

@@ -1,5 +1,7 @@
 #include "findings/findings.h"
 
+#include <utility>
+
 namespace verifica::findings {
 
 std::string_view ToString(Outcome o) {
@@ -65,6 +67,60 @@ OutcomeCounts CountOutcomes(const std::vector<RuleResult>& rules) {
     }
   }
   return c;
+}
+
+std::optional<PageErrorKind> PageErrorKindFromString(std::string_view s) {
+  static constexpr std::pair<std::string_view, PageErrorKind> kKinds[] = {
+      {"dns", PageErrorKind::kDns},
+      {"connect", PageErrorKind::kConnect},
+      {"connection-refused", PageErrorKind::kConnectionRefused},
+      {"timeout", PageErrorKind::kTimeout},
+      {"tls", PageErrorKind::kTls},
+      {"reset", PageErrorKind::kReset},
+      {"network", PageErrorKind::kNetwork},
+      {"http", PageErrorKind::kHttp},
+      {"robots", PageErrorKind::kRobots},
+      {"robots-unreachable", PageErrorKind::kRobotsUnreachable},
+      {"private-address", PageErrorKind::kPrivateAddress},
+      {"redirect", PageErrorKind::kRedirect},
+      {"redirect-loop", PageErrorKind::kRedirectLoop},
+      {"redirects", PageErrorKind::kTooManyRedirects},
+      {"scheme", PageErrorKind::kScheme},
+      {"not-found", PageErrorKind::kNotFound},
+      {"too-large", PageErrorKind::kTooLarge},
+      {"too-deep", PageErrorKind::kTooDeep},
+      {"empty", PageErrorKind::kEmpty},
+      {"not-html", PageErrorKind::kNotHtml},
+      {"encoding", PageErrorKind::kEncoding},
+      {"unreadable", PageErrorKind::kUnreadable},
+      {"io", PageErrorKind::kIo},
+      {"sitemap", PageErrorKind::kSitemap},
+      {"refused", PageErrorKind::kRefused},
+      {"internal", PageErrorKind::kInternal},
+  };
+  for (const auto& [name, kind] : kKinds) {
+    if (name == s) return kind;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(PortalState s) {
+  switch (s) {
+    case PortalState::kReadable:
+      return "readable";
+    case PortalState::kUnreachable:
+      return "unreachable";
+    case PortalState::kNeedsRendering:
+      return "needs-rendering";
+  }
+  return "readable";
+}
+
+std::optional<PortalState> PortalStateFromString(std::string_view s) {
+  if (s == "readable") return PortalState::kReadable;
+  if (s == "unreachable") return PortalState::kUnreachable;
+  if (s == "needs-rendering") return PortalState::kNeedsRendering;
+  return std::nullopt;
 }
 
 }  // namespace verifica::findings

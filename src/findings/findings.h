@@ -90,6 +90,39 @@ struct PageError {
   std::string message;  // what happened, in English (reports render their own text)
 };
 
+// The kinds of PageError::kind (the strings the fetch, html and cli modules write), for code
+// that must tell them apart: switch over this enum, never compare the strings.
+enum class PageErrorKind : uint8_t {
+  kDns,                // the host name did not resolve
+  kConnect,            // no connection (refused, unreachable network, no route)
+  kConnectionRefused,  // the server refused the connection (nothing listens on that port)
+  kTimeout,
+  kTls,       // the secure connection failed (certificate, protocol)
+  kReset,     // the connection broke during the transfer
+  kNetwork,   // another network failure
+  kHttp,      // the server answered with an error status
+  kRobots,    // robots.txt disallows the page
+  kRobotsUnreachable,  // robots.txt could not be read: the whole site counts as disallowed
+  kPrivateAddress,     // a private or loopback address, refused without --allow-private
+  kRedirect,           // a redirect to an invalid or failing URL
+  kRedirectLoop,
+  kTooManyRedirects,
+  kScheme,  // not http, https or file
+  kNotFound,
+  kTooLarge,
+  kTooDeep,
+  kEmpty,
+  kNotHtml,
+  kEncoding,
+  kUnreadable,  // a local file that could not be read
+  kIo,
+  kSitemap,
+  kRefused,  // another site turned the automated check away (401, 403, 429)
+  kInternal,
+};
+// Unknown strings (a report from a newer version) are nullopt: shown as written.
+std::optional<PageErrorKind> PageErrorKindFromString(std::string_view s);
+
 struct PageReport {
   std::string url;
   std::string final_url;
@@ -130,10 +163,31 @@ struct DocumentInfo {
   uint64_t bytes = 0;
 };
 
+// Whether the scan could read the portal at all. Not readable: no verdict on it (no score, no
+// index, obligation rules cantTell), and the report says why first.
+enum class PortalState : uint8_t {
+  kReadable = 0,
+  kUnreachable,     // the start page (or every page) could not be fetched or parsed
+  kNeedsRendering,  // every page checked is a JavaScript shell (report/outputs.h)
+};
+std::string_view ToString(PortalState s);  // "readable" | "unreachable" | "needs-rendering"
+std::optional<PortalState> PortalStateFromString(std::string_view s);
+
+// report.json "portal": the state, and for an unreachable portal the failure that decided it
+// (the start page's error, where it happened and the HTTP status, 0 when none).
+struct PortalStatus {
+  PortalState state = PortalState::kReadable;
+  std::string url;
+  int status = 0;
+  std::optional<PageError> error;
+};
+
 struct EntityReport {
   std::string schema = "verifica-report/1";
   EntityInfo entity;
   CrawlInfo crawl;
+  // Set by a scan (absent in reports of older versions, and for `check`): see PortalStatus.
+  std::optional<PortalStatus> portal;
   std::vector<PageReport> pages;
   std::vector<RuleResult> entity_rules;
   std::vector<DocumentInfo> documents;

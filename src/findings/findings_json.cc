@@ -138,6 +138,16 @@ void to_json(json& j, const EntityReport& e) {
            {"entity_rules", e.entity_rules},
            {"documents", docs},
            {"page_roles", e.page_roles}};
+  if (e.portal) {
+    json portal = {{"state", ToString(e.portal->state)}};
+    if (e.portal->error) {
+      portal["cause"] = {{"url", e.portal->url},
+                         {"status", e.portal->status},
+                         {"kind", e.portal->error->kind},
+                         {"message", e.portal->error->message}};
+    }
+    j["portal"] = std::move(portal);
+  }
 }
 
 void from_json(const json& j, EntityReport& e) {
@@ -169,6 +179,20 @@ void from_json(const json& j, EntityReport& e) {
     }
   }
   GetIf(j, "page_roles", e.page_roles);
+  if (auto it = j.find("portal"); it != j.end() && it->is_object()) {
+    PortalStatus p;
+    // A state this version does not know is read as "readable": the pages still say what they say.
+    if (auto st = PortalStateFromString(it->value("state", std::string()))) p.state = *st;
+    if (auto c = it->find("cause"); c != it->end() && c->is_object()) {
+      GetIf(*c, "url", p.url);
+      GetIf(*c, "status", p.status);
+      PageError err;
+      GetIf(*c, "kind", err.kind);
+      GetIf(*c, "message", err.message);
+      p.error = std::move(err);
+    }
+    e.portal = std::move(p);
+  }
 }
 
 json ToolJson() { return json{{"name", "verifica"}, {"version", VERIFICA_VERSION}}; }

@@ -1,6 +1,7 @@
 #include "report/aggregate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 
@@ -141,6 +142,76 @@ bool IsObligationRule(std::string_view rule_id, const Catalog& catalog) {
   if (auto it = catalog.find(rule_id); it != catalog.end()) return !it->second.legal_basis.empty();
   // Not in the catalog: WCAG rules and the crawler's link checks are known by their prefix.
   return !rule_id.starts_with("wcag-") && !rule_id.starts_with("link-");
+}
+
+bool IsObligationCriterion(std::string_view rule_id, const Catalog& catalog) {
+  if (!IsObligationRule(rule_id, catalog)) return false;
+  if (auto it = catalog.find(rule_id); it != catalog.end()) {
+    const std::vector<std::string>& tags = it->second.tags;
+    return std::find(tags.begin(), tags.end(), "informative") == tags.end();
+  }
+  // Not in the catalog: the scan's own informative result is known by its id.
+  return rule_id != "pack-page-roles";
+}
+
+std::string PackOf(std::string_view rule_id, const Catalog& catalog) {
+  if (auto it = catalog.find(rule_id); it != catalog.end() && !it->second.pack.empty()) {
+    return it->second.pack;
+  }
+  return std::string(rule_id.substr(0, rule_id.find('-')));
+}
+
+namespace {
+double RoundToTenth(double percent) { return std::round(percent * 10.0) / 10.0; }
+}  // namespace
+
+void ComplianceTally::Add(Outcome o) {
+  switch (o) {
+    case Outcome::kPassed:
+      ++met;
+      break;
+    case Outcome::kFailed:
+      ++failed;
+      break;
+    case Outcome::kCantTell:
+      ++cant_tell;
+      break;
+    case Outcome::kInapplicable:
+      ++inapplicable;
+      break;
+  }
+}
+
+std::optional<double> ComplianceTally::Value() const {
+  if (met + failed == 0) return std::nullopt;
+  return RoundToTenth(100.0 * met / static_cast<double>(met + failed));
+}
+
+void AccessibilityIndex::AddPage(const findings::PageReport& page, const Catalog& catalog) {
+  if (page.error) return;
+  uint32_t passed = 0, failed = 0;
+  for (const findings::RuleResult& r : page.rules) {
+    if (IsObligationRule(r.id, catalog)) continue;
+    switch (r.outcome) {
+      case Outcome::kPassed:
+        ++passed;
+        break;
+      case Outcome::kFailed:
+        ++failed;
+        break;
+      case Outcome::kCantTell:
+      case Outcome::kInapplicable:
+        break;
+    }
+  }
+  if (passed + failed == 0) return;
+  sum_ += static_cast<double>(passed) / static_cast<double>(passed + failed);
+  ++pages_;
+}
+
+std::optional<double> AccessibilityIndex::Value() const {
+  if (pages_ == 0) return std::nullopt;
+  return RoundToTenth(100.0 * sum_ / static_cast<double>(pages_));
 }
 
 std::string GroupKey(const RuleSummary& rule, const Catalog& catalog) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,48 @@ std::string GroupKey(const RuleSummary& rule, const Catalog& catalog);
 // catalog; for rules the catalog does not know, those whose id starts neither "wcag-" nor
 // "link-" (the crawler's link checks).
 bool IsObligationRule(std::string_view rule_id, const Catalog& catalog);
+
+// Obligation rules that count in the obligations index: IsObligationRule, less the informative
+// ones (tag "informative", such as the list of pages taken per role), which judge nothing.
+bool IsObligationCriterion(std::string_view rule_id, const Catalog& catalog);
+
+// The obligation pack a rule belongs to: its catalog entry's pack, else its id's first word.
+std::string PackOf(std::string_view rule_id, const Catalog& catalog);
+
+// The criteria of an obligations compliance index, by their entity-wide outcome (the worst over
+// every page and the entity rules, one criterion per rule).
+struct ComplianceTally {
+  uint32_t met = 0;           // passed
+  uint32_t failed = 0;
+  uint32_t cant_tell = 0;     // needs review: left out of the ratio (neither met nor failed)
+  uint32_t inapplicable = 0;  // left out of the ratio
+  void Add(findings::Outcome o);
+  // 100 × met / (met + failed), rounded to one decimal; nullopt when no criterion was decided
+  // (all needed review or none applied): then there is no index, never a 100.
+  std::optional<double> Value() const;
+};
+
+struct ObligationsIndex {
+  ComplianceTally overall;
+  std::map<std::string, ComplianceTally> by_pack;  // pack id → its criteria
+};
+
+// The accessibility index: on each page checked, the share of its applicable accessibility
+// results (rules that are not obligation rules) that passed; then the mean of those shares over
+// the pages that had one, so a portal's page count does not weigh in. cantTell and inapplicable
+// results are left out of a page's share; a page with no passed or failed result (and a page
+// that could not be checked) is left out of the mean.
+class AccessibilityIndex {
+ public:
+  void AddPage(const findings::PageReport& page, const Catalog& catalog);
+  // Rounded to one decimal; nullopt when no page counted.
+  std::optional<double> Value() const;
+  uint32_t pages() const { return pages_; }
+
+ private:
+  double sum_ = 0;  // of the pages' shares, 0–1
+  uint32_t pages_ = 0;
+};
 
 }  // namespace verifica::report
 

@@ -25,6 +25,8 @@ void EntityTally::Seen(const findings::RuleResult& r) {
 
 EntityStreamInput WholeReportInput(const findings::EntityReport& report, const Catalog& catalog,
                                    std::string_view lang, EntityTally& tally) {
+  tally.SetCatalog(&catalog);
+  tally.SetPortal(report.portal);
   for (const findings::PageReport& p : report.pages) tally.AddPage(p);
   tally.AddEntityRules(report.entity_rules);
   EntityStreamInput in;

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -34,6 +35,12 @@ namespace verifica::report {
 // any order. Holds nothing per page.
 class EntityTally {
  public:
+  // Before the first page: obligation rules and packs are told apart by `catalog` (kept).
+  void SetCatalog(const Catalog* catalog) { summary_.SetCatalog(catalog); }
+  // Before Finish: the portal state the scan recorded (EntityReport::portal).
+  void SetPortal(const std::optional<findings::PortalStatus>& portal) {
+    summary_.SetPortal(portal);
+  }
   void AddPage(const findings::PageReport& page);
   void AddEntityRules(const std::vector<findings::RuleResult>& rules);
 

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "report/aggregate.h"
 #include "report/entity_stream.h"
 #include "report/escape.h"
+#include "report/fingerprint.h"
 #include "report/formats.h"
 #include "report/html_util.h"
 #include "report/i18n.h"
@@ -96,8 +98,10 @@ std::string ElementsTable(const PageHits& h, bool failed, const Messages& m) {
   return out;
 }
 
-std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
-                      const Messages& m) {
+// `judged`: false for a portal that could not be read (or needs rendering): its review items
+// carry no impact badge and no "how to fix" advice, which would assume the content is absent.
+std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog, const Messages& m,
+                      bool judged) {
   const findings::RuleInfo* info = nullptr;
   if (auto it = catalog.find(r.id); it != catalog.end()) info = &it->second;
   const std::string id = html::Id(failed ? "fail" : "review", r.id);
@@ -105,14 +109,18 @@ std::string RuleBlock(const RuleSummary& r, bool failed, const Catalog& catalog,
                     id + "\" aria-labelledby=\"" + id + "-h\">\n";
   out += "<h4 id=\"" + id + "-h\">" + E(html::RuleTitle(catalog, r.id, m.lang())) +
          " <span class=\"rid\">(" + E(r.id) + ")</span></h4>\n";
-  out += "<p class=\"refs\">" + ImpactBadge(info ? info->impact : r.impact, m);
   const std::string refs = html::RuleReferences(catalog, r.id, r.wcag, r.act, m);
-  if (!refs.empty()) out += " · " + refs;
-  out += "</p>\n";
+  if (judged) {
+    out += "<p class=\"refs\">" + ImpactBadge(info ? info->impact : r.impact, m);
+    if (!refs.empty()) out += " · " + refs;
+    out += "</p>\n";
+  } else if (!refs.empty()) {
+    out += "<p class=\"refs\">" + refs + "</p>\n";
+  }
   if (info != nullptr && !info->description.Get(m.lang()).empty()) {
     out += "<p>" + E(info->description.Get(m.lang())) + "</p>\n";
   }
-  if (info != nullptr && !info->help.Get(m.lang()).empty()) {
+  if (judged && info != nullptr && !info->help.Get(m.lang()).empty()) {
     out += "<p class=\"fix\"><strong>" + E(m.Get("rule.how_to_fix")) + "</strong> " +
            E(info->help.Get(m.lang())) + "</p>\n";
   }
@@ -160,7 +168,7 @@ void SortForReading(std::vector<const RuleSummary*>& v, bool failed) {
 }
 
 std::string FindingsSection(const std::vector<RuleSummary>& rules, bool failed,
-                            const Catalog& catalog, const Messages& m) {
+                            const Catalog& catalog, const Messages& m, bool judged) {
   std::vector<const RuleSummary*> selected;
   for (const RuleSummary& r : rules) {
     const bool wanted = failed ? r.pages_failed > 0 : r.pages_review > 0;
@@ -172,8 +180,10 @@ std::string FindingsSection(const std::vector<RuleSummary>& rules, bool failed,
                     "</h2>\n";
   out += "<p>" + E(m.Get(failed ? "section.failures_intro" : "section.review_intro")) + "</p>\n";
   if (selected.empty()) {
-    out += "<p><strong>" + E(m.Get(failed ? "section.no_failures" : "section.no_review")) +
-           "</strong></p>\n</section>\n";
+    // On a portal that was not judged, "no rule failed" would read as a clean bill.
+    const std::string none = !judged && failed ? m.Get("portal.not_judged")
+                             : m.Get(failed ? "section.no_failures" : "section.no_review");
+    out += "<p><strong>" + E(none) + "</strong></p>\n</section>\n";
     return out;
   }
   for (Group& g : GroupRules(selected, catalog)) {
@@ -181,7 +191,7 @@ std::string FindingsSection(const std::vector<RuleSummary>& rules, bool failed,
     const std::string gid = html::Id(sid, g.key);
     out += "<h3 id=\"" + gid + "\">" + E(GroupTitle(g.key, m)) + " <span class=\"muted\">(" +
            E(m.Count("count.rules", g.rules.size())) + ")</span></h3>\n";
-    for (const RuleSummary* r : g.rules) out += RuleBlock(*r, failed, catalog, m);
+    for (const RuleSummary* r : g.rules) out += RuleBlock(*r, failed, catalog, m, judged);
   }
   out += "</section>\n";
   return out;
@@ -215,6 +225,47 @@ std::string Fact(std::string_view term, std::string_view value_html) {
   return "<dt>" + E(term) + "</dt><dd>" + std::string(value_html) + "</dd>\n";
 }
 
+// Entity rules (obligation packs, broken links) by the page each finding is on: for each page URL,
+// the ids of the rules that failed there and of those left for review there. A rule whose
+// failure lists no element is on the entity's start page.
+struct EntityRulesByPage {
+  std::map<std::string, std::set<std::string>, std::less<>> failed, review;
+
+  EntityRulesByPage(const std::vector<findings::RuleResult>& rules, std::string_view entity_url) {
+    for (const findings::RuleResult& r : rules) {
+      bool listed_failed = false;
+      for (const findings::Finding& f : r.findings) {
+        std::string url(FindingPageUrl(nullptr, f));
+        if (url.empty()) url = entity_url;
+        if (f.outcome == Outcome::kFailed) {
+          listed_failed = true;
+          failed[url].insert(r.id);
+        } else if (f.outcome == Outcome::kCantTell) {
+          review[url].insert(r.id);
+        }
+      }
+      if (r.outcome == Outcome::kFailed && !listed_failed) failed[std::string(entity_url)].insert(r.id);
+    }
+  }
+
+  // The entity rules failed (or left for review, and not failed) on the page at `url` or `alias`.
+  std::pair<size_t, size_t> On(std::string_view url, std::string_view alias) const {
+    std::set<std::string> f, c;
+    for (std::string_view u : {url, alias}) {
+      if (auto it = failed.find(u); it != failed.end()) f.insert(it->second.begin(), it->second.end());
+      if (auto it = review.find(u); it != review.end()) c.insert(it->second.begin(), it->second.end());
+    }
+    for (const std::string& id : f) c.erase(id);
+    return {f.size(), c.size()};
+  }
+};
+
+// Where an entity rule's finding without a URL of its own is: the home page, as fetched.
+std::string HomeUrl(const findings::EntityReport& report) {
+  auto it = report.page_roles.find("home");
+  return it != report.page_roles.end() ? it->second : report.entity.url;
+}
+
 // What report.html needs of the pages, gathered one page at a time: their rows in the pages and
 // errors tables, already rendered (a few hundred bytes per page).
 struct PageRows {
@@ -222,7 +273,9 @@ struct PageRows {
   std::string detail;  // rows of the pages table
   std::string errors;  // rows of the errors table
 
-  void Add(const findings::PageReport& p, const Messages& m) {
+  // The pages table counts every rule that failed (or needs review) on the page: the page's own
+  // rules and the entity rules whose findings are on it (`entity`, may be null).
+  void Add(const findings::PageReport& p, const EntityRulesByPage* entity, const Messages& m) {
     (p.error ? error : ok)++;
     if (p.error) {
       errors += "<tr><td>" + html::UrlLink(p.url) + "</td><td class=\"num\">" +
@@ -230,17 +283,51 @@ struct PageRows {
                 E(PageErrorText(*p.error).Get(m.lang())) + "</td></tr>\n";
     }
     const findings::OutcomeCounts c = findings::CountOutcomes(p.rules);
+    size_t failed = c.failed, review = c.cant_tell;
+    if (entity != nullptr && !p.error) {
+      const auto [ef, er] = entity->On(p.url, p.final_url);
+      failed += ef;
+      review += er;
+    }
     detail += "<tr><td>" + html::UrlLink(p.final_url.empty() ? p.url : p.final_url) +
               "</td><td class=\"num\">" + (p.status ? std::to_string(p.status) : "—") +
-              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.failed)) +
-              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(c.cant_tell)) +
+              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(failed)) +
+              "</td><td class=\"num\">" + (p.error ? "—" : std::to_string(review)) +
               "</td></tr>\n";
   }
 };
 
+std::string IndexText(std::optional<double> v) { return v ? FormatScore(*v) : "—"; }
+
+// The notice that opens the report of a portal that could not be read or needs rendering.
+std::string PortalBanner(const findings::PortalStatus& portal, const Messages& m) {
+  std::string title, body;
+  switch (portal.state) {
+    case findings::PortalState::kReadable:
+      return {};
+    case findings::PortalState::kUnreachable:
+      title = m.Get("portal.unreachable_title");
+      body = "<p>" + E(m.Format("portal.unreachable_cause",
+                                {PortalCauseText(portal).Get(m.lang())})) +
+             "</p>\n<p>" + E(m.Get("portal.unreachable_effect")) + "</p>\n<p>" +
+             E(m.Get("portal.unreachable_todo")) + "</p>\n";
+      break;
+    case findings::PortalState::kNeedsRendering:
+      title = m.Get("portal.needs_rendering_title");
+      body = "<p>" + E(m.Get("portal.needs_rendering_effect")) + "</p>\n<p>" +
+             E(m.Get("portal.needs_rendering_todo")) + "</p>\n";
+      break;
+  }
+  return "<section id=\"aviso-portal\" class=\"banner\" aria-labelledby=\"aviso-portal-h\">\n"
+         "<h2 id=\"aviso-portal-h\">" +
+         E(title) + "</h2>\n" + body + "</section>\n";
+}
+
 std::string RenderHtml(const findings::EntityReport& report, const std::vector<RuleSummary>& rules,
-                       const PageRows& page_rows, bool scored, double score, const Catalog& catalog,
-                       const Messages& m) {
+                       const PageRows& page_rows, const SummaryBuilder& summary,
+                       const Catalog& catalog, const Messages& m) {
+  const findings::PortalStatus portal = summary.PortalStatus();
+  const bool judged = portal.state == findings::PortalState::kReadable;
   const std::string name = report.entity.name.empty() ? report.entity.id : report.entity.name;
   const uint64_t pages_ok = page_rows.ok, pages_error = page_rows.error;
   const uint64_t pages_total = pages_ok + pages_error;
@@ -260,29 +347,42 @@ std::string RenderHtml(const findings::EntityReport& report, const std::vector<R
   out += "<header class=\"top\">\n<p class=\"kicker\">" + E(m.Get("doc.kicker")) + "</p>\n<h1>" +
          E(name) + "</h1>\n<p>" + html::UrlLink(report.entity.url) + "</p>\n</header>\n";
   out += "<main id=\"contenido\">\n";
+  // A portal that could not be read, or needs rendering, is not judged: say so first.
+  out += PortalBanner(portal, m);
 
-  // Summary.
+  // Summary: the two indices, then counts (without the colours of a verdict when not judged).
   out += "<section id=\"resumen\" aria-labelledby=\"resumen-h\">\n<h2 id=\"resumen-h\">" +
          E(m.Get("section.summary")) + "</h2>\n<ul class=\"cards\">\n";
-  out += Card("score", scored ? FormatScore(score) : "—", m.Get("card.score"));
-  out += Card(n_failed ? "failed" : "passed", std::to_string(n_failed), m.Get("card.failed"));
+  out += Card("score", IndexText(summary.ObligationsValue()), m.Get("card.obligations_index"));
+  out += Card("score", IndexText(summary.AccessibilityValue()), m.Get("card.accessibility_index"));
+  out += Card(!judged ? "" : n_failed ? "failed" : "passed", std::to_string(n_failed),
+              m.Get("card.failed"));
   out += Card(n_review ? "review" : "", std::to_string(n_review), m.Get("card.review"));
-  out += Card("passed", std::to_string(passed.size()), m.Get("card.passed"));
+  out += Card(judged ? "passed" : "", std::to_string(passed.size()), m.Get("card.passed"));
   out += Card("", std::to_string(pages_ok), m.Get("card.pages"));
   out += Card(pages_error ? "failed" : "", std::to_string(pages_error), m.Get("card.page_errors"));
   out += "</ul>\n";
-  // A JavaScript shell: the score says nothing (outputs.h, kStatusNeedsRendering).
-  if (!scored) out += "<p><strong>" + E(m.Get("summary.needs_rendering")) + "</strong></p>\n";
-  out += "<p>" + E(m.Get("summary.score_is")) + " <a href=\"#calificacion\">" +
+  if (!judged) out += "<p><strong>" + E(m.Get("portal.counts_not_judged")) + "</strong></p>\n";
+  out += "<p>" + E(m.Get("summary.indices_are")) + " <a href=\"#como-se-calcula\">" +
          E(m.Get("summary.score_link")) + "</a></p>\n";
+  if (judged) {
+    const ObligationsIndex ob = summary.Obligations();
+    std::string packs;
+    for (const auto& [pack, t] : ob.by_pack) {
+      packs += (packs.empty() ? "" : "; ") + pack + " " + IndexText(t.Value());
+    }
+    if (!packs.empty()) {
+      out += "<p>" + E(m.Format("index.obligations_by_pack", {packs})) + "</p>\n";
+    }
+  }
   out += "<p>" +
          E(m.Format("summary.by_impact",
                     {std::to_string(by_impact[3]), std::to_string(by_impact[2]),
                      std::to_string(by_impact[1]), std::to_string(by_impact[0])})) +
          "</p>\n";
 
-  // Chart: rules by outcome in each group.
-  {
+  // Chart: rules by outcome in each group (in a verdict's colours: only for a judged portal).
+  if (judged) {
     std::vector<const RuleSummary*> all;
     for (const RuleSummary& r : rules) {
       if (r.outcome != Outcome::kInapplicable) all.push_back(&r);
@@ -368,8 +468,8 @@ std::string RenderHtml(const findings::EntityReport& report, const std::vector<R
   out += Fact(m.Get("scope.tool"), E("verifica " VERIFICA_VERSION));
   out += "</dl>\n</section>\n";
 
-  out += FindingsSection(rules, /*failed=*/true, catalog, m);
-  out += FindingsSection(rules, /*failed=*/false, catalog, m);
+  out += FindingsSection(rules, /*failed=*/true, catalog, m, judged);
+  out += FindingsSection(rules, /*failed=*/false, catalog, m, judged);
 
   // Pages that could not be checked.
   if (pages_error > 0) {
@@ -432,8 +532,12 @@ std::string RenderHtml(const findings::EntityReport& report, const std::vector<R
   out +=
       "<section id=\"calificacion\" aria-labelledby=\"calificacion-h\">\n<h2 "
       "id=\"calificacion-h\">" +
-      E(m.Get("section.method")) + "</h2>\n<p>" + E(m.Get("method.score")) + "</p>\n<p>" +
-      E(m.Get("method.review")) + "</p>\n<p>" + E(m.Get("method.limits")) + "</p>\n</section>\n";
+      E(m.Get("section.method")) + "</h2>\n<h3 id=\"como-se-calcula\">" +
+      E(m.Get("method.indices_title")) + "</h3>\n<p>" + E(m.Get("method.obligations_index")) +
+      "</p>\n<p>" + E(m.Get("method.accessibility_index")) + "</p>\n<p>" +
+      E(m.Get("method.not_readable")) + "</p>\n<p>" + E(m.Get("method.score_kept")) +
+      "</p>\n<p>" + E(m.Get("method.review")) + "</p>\n<p>" + E(m.Get("method.limits")) +
+      "</p>\n</section>\n";
   out += "</main>\n<footer class=\"bottom\">\n<p>" +
          E(m.Format("doc.footer", {"verifica " VERIFICA_VERSION})) + "</p>\n</footer>\n";
   out += "</body>\n</html>\n";
@@ -448,17 +552,18 @@ class HtmlEntityWriter : public EntityWriter {
       : out_(out),
         in_(in),
         m_(Messages::For(in.lang)),
-        rules_(kMaxPagesPerRule, kMaxElementsPerPage) {}
+        rules_(kMaxPagesPerRule, kMaxElementsPerPage),
+        entity_rules_(in.head->entity_rules, HomeUrl(*in.head)) {}
   void Page(const findings::PageReport& page, std::string_view) override {
-    rows_.Add(page, m_);
+    rows_.Add(page, &entity_rules_, m_);
     rules_.AddPage(page);
   }
   void Finish() override {
     rules_.AddEntityRules(in_.head->entity_rules, in_.head->entity.url);
     static const Catalog kNoCatalog;
     const SummaryBuilder& summary = in_.tally->summary();
-    out_ << RenderHtml(*in_.head, rules_.Finish(), rows_, !summary.NeedsRendering(),
-                       summary.Score(), in_.catalog ? *in_.catalog : kNoCatalog, m_);
+    out_ << RenderHtml(*in_.head, rules_.Finish(), rows_, summary,
+                       in_.catalog ? *in_.catalog : kNoCatalog, m_);
   }
 
  private:
@@ -467,6 +572,7 @@ class HtmlEntityWriter : public EntityWriter {
   const Messages& m_;
   PageRows rows_;
   RuleSummarizer rules_;
+  EntityRulesByPage entity_rules_;
 };
 
 }  // namespace

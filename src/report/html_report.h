@@ -21,7 +21,8 @@ std::string RenderEntityHtml(const findings::EntityReport& report, const Catalog
 
 // index.html for a campaign; links to each entity's report.html when `link_reports`.
 std::string RenderCampaignHtml(const std::vector<EntitySummary>& rows, const Catalog& catalog,
-                               std::string_view lang, bool link_reports);
+                               std::string_view lang, bool link_reports,
+                               const CampaignInfo& info = {});
 
 }  // namespace verifica::report
 

@@ -247,7 +247,9 @@ class SarifEntityWriter : public EntityWriter {
                     {"name", report.entity.name},
                     {"url", report.entity.url},
                     {"kind", report.entity.kind}}},
-                  {"score", in_.tally->summary().Score()}}}};
+                  {"score", in_.tally->summary().Portal() == findings::PortalState::kReadable
+                                ? json(in_.tally->summary().Score())
+                                : json(nullptr)}}}};
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
             {"runs", json::array({run})}};

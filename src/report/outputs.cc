@@ -16,6 +16,7 @@
 #include "report/fingerprint.h"
 #include "report/formats.h"
 #include "report/html_report.h"
+#include "report/i18n.h"
 
 namespace verifica::report {
 
@@ -44,6 +45,77 @@ Status WriteFileAtomic(const fs::path& path, std::string_view text) {
   return Status::Ok();
 }
 
+namespace {
+
+// The i18n key of an unreadable portal's cause ("portal.cause.<key>").
+std::string_view CauseKey(findings::PageErrorKind kind) {
+  using findings::PageErrorKind;
+  switch (kind) {
+    case PageErrorKind::kDns:
+      return "dns";
+    case PageErrorKind::kConnectionRefused:
+      return "connection-refused";
+    case PageErrorKind::kConnect:
+      return "connect";
+    case PageErrorKind::kTimeout:
+      return "timeout";
+    case PageErrorKind::kTls:
+      return "tls";
+    case PageErrorKind::kReset:
+    case PageErrorKind::kNetwork:
+    case PageErrorKind::kEncoding:
+      return "network";
+    case PageErrorKind::kHttp:
+      return "http";
+    case PageErrorKind::kRobots:
+      return "robots";
+    case PageErrorKind::kRobotsUnreachable:
+      return "robots-unreachable";
+    case PageErrorKind::kPrivateAddress:
+      return "private-address";
+    case PageErrorKind::kRedirect:
+    case PageErrorKind::kRedirectLoop:
+    case PageErrorKind::kTooManyRedirects:
+      return "redirect";
+    case PageErrorKind::kScheme:
+      return "scheme";
+    case PageErrorKind::kNotFound:
+    case PageErrorKind::kUnreadable:
+    case PageErrorKind::kIo:
+      return "not-found";
+    case PageErrorKind::kTooLarge:
+    case PageErrorKind::kTooDeep:
+    case PageErrorKind::kEmpty:
+    case PageErrorKind::kNotHtml:
+      return "not-html";
+    case PageErrorKind::kSitemap:
+    case PageErrorKind::kRefused:
+    case PageErrorKind::kInternal:
+      return "other";
+  }
+  return "other";
+}
+
+}  // namespace
+
+findings::LocalizedText PortalCauseText(const findings::PortalStatus& portal) {
+  auto text = [&](std::string_view lang) {
+    const Messages& m = Messages::For(lang);
+    if (!portal.error) return m.Format("portal.cause.none", {portal.url});
+    const auto kind = findings::PageErrorKindFromString(portal.error->kind);
+    const std::string key =
+        "portal.cause." + std::string(kind ? CauseKey(*kind) : std::string_view("other"));
+    const std::string status = portal.status > 0 ? std::to_string(portal.status) : "—";
+    return m.Format(key, {portal.url, status, portal.error->message});
+  };
+  return {text("es"), text("en")};
+}
+
+const Catalog& SummaryBuilder::catalog() const {
+  static const Catalog kNone;
+  return catalog_ != nullptr ? *catalog_ : kNone;
+}
+
 void SummaryBuilder::Visit(const findings::RuleResult& r) {
   if (r.outcome == Outcome::kPassed) ++passed_;
   if (r.outcome == Outcome::kFailed) {
@@ -59,7 +131,7 @@ void SummaryBuilder::Visit(const findings::RuleResult& r) {
   } else if (r.outcome == Outcome::kCantTell) {
     review_ids_.insert(r.id);
   }
-  if (IsObligationRule(r.id, {})) {
+  if (IsObligationRule(r.id, catalog())) {
     auto [it, inserted] = obligations_.emplace(r.id, r.outcome);
     if (!inserted) it->second = findings::Worst(it->second, r.outcome);
   }
@@ -75,8 +147,12 @@ void SummaryBuilder::AddPage(const findings::PageReport& p) {
   if (!have_first_) {
     have_first_ = true;
     first_error_message_ = p.error ? p.error->message : std::string();
+    first_url_ = p.url;
+    first_status_ = p.status;
+    first_error_ = p.error;
   }
   for (const auto& r : p.rules) Visit(r);
+  accessibility_.AddPage(p, catalog());
   if (!p.error) {
     const bool needs_rendering = std::any_of(p.rules.begin(), p.rules.end(), [](const auto& r) {
       return r.outcome == Outcome::kCantTell &&
@@ -95,6 +171,46 @@ bool SummaryBuilder::NeedsRendering() const {
 
 void SummaryBuilder::AddEntityRules(const std::vector<findings::RuleResult>& rules) {
   for (const auto& r : rules) Visit(r);
+}
+
+findings::PortalState SummaryBuilder::Portal() const {
+  if (portal_ && portal_->state != findings::PortalState::kReadable) return portal_->state;
+  if (!any_ok_) return findings::PortalState::kUnreachable;
+  if (NeedsRendering()) return findings::PortalState::kNeedsRendering;
+  return findings::PortalState::kReadable;
+}
+
+findings::PortalStatus SummaryBuilder::PortalStatus() const {
+  findings::PortalStatus p;
+  if (portal_) p = *portal_;
+  p.state = Portal();
+  if (p.state == findings::PortalState::kUnreachable && !p.error) {
+    p.url = first_url_;
+    p.status = first_status_;
+    p.error = first_error_ ? *first_error_
+                           : findings::PageError{"network", "no page was fetched"};
+  }
+  return p;
+}
+
+ObligationsIndex SummaryBuilder::Obligations() const {
+  ObligationsIndex idx;
+  for (const auto& [id, o] : obligations_) {
+    if (!IsObligationCriterion(id, catalog())) continue;
+    idx.overall.Add(o);
+    idx.by_pack[PackOf(id, catalog())].Add(o);
+  }
+  return idx;
+}
+
+std::optional<double> SummaryBuilder::ObligationsValue() const {
+  if (Portal() != findings::PortalState::kReadable) return std::nullopt;
+  return Obligations().overall.Value();
+}
+
+std::optional<double> SummaryBuilder::AccessibilityValue() const {
+  if (Portal() != findings::PortalState::kReadable) return std::nullopt;
+  return accessibility_.Value();
 }
 
 double SummaryBuilder::Score() const {
@@ -123,17 +239,34 @@ EntitySummary SummaryBuilder::Finish(const findings::EntityInfo& entity, uint32_
     if (o == Outcome::kCantTell) ++s.obligations_cant_tell;
     if (o == Outcome::kPassed) ++s.obligations_passed;
   }
-  s.score = Score();
-  s.status = any_ok_ ? "ok" : "unreachable";
-  if (NeedsRendering()) {
-    s.status = std::string(kStatusNeedsRendering);
-    s.scored = false;
+  for (const std::string& id : failed_ids_) {
+    if (!IsObligationRule(id, catalog())) ++s.accessibility_rules_failed;
   }
-  if (!any_ok_) {
-    s.error = pages_ == 0
-                  ? "no page was fetched"
-                  : (!first_error_message_.empty() ? first_error_message_
-                                                   : std::string("no page could be checked"));
+  s.score = Score();
+  s.portal = Portal();
+  s.obligations_detail = Obligations();
+  s.obligations_index = ObligationsValue();
+  s.accessibility_index = AccessibilityValue();
+  s.accessibility_pages = accessibility_.pages();
+  switch (s.portal) {
+    case findings::PortalState::kReadable:
+      s.status = "ok";
+      break;
+    case findings::PortalState::kUnreachable: {
+      s.status = "unreachable";
+      s.scored = false;
+      const findings::PortalStatus p = PortalStatus();
+      s.error = pages_ == 0 ? "no page was fetched"
+                : p.error && !p.error->message.empty()
+                    ? p.error->message
+                    : (!first_error_message_.empty() ? first_error_message_
+                                                     : std::string("no page could be checked"));
+      break;
+    }
+    case findings::PortalState::kNeedsRendering:
+      s.status = std::string(kStatusNeedsRendering);
+      s.scored = false;
+      break;
   }
   return s;
 }
@@ -145,8 +278,11 @@ double Score(const findings::EntityReport& report) {
   return b.Score();
 }
 
-EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir) {
+EntitySummary Summarize(const findings::EntityReport& report, std::string report_dir,
+                        const Catalog& catalog) {
   SummaryBuilder b;
+  b.SetCatalog(&catalog);
+  b.SetPortal(report.portal);
   for (const auto& p : report.pages) b.AddPage(p);
   b.AddEntityRules(report.entity_rules);
   return b.Finish(report.entity, static_cast<uint32_t>(report.documents.size()),
@@ -157,7 +293,50 @@ namespace {
 constexpr std::string_view kPagesPlaceholder = "verifica:pages";
 }  // namespace
 
-EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report, double score,
+namespace {
+
+nlohmann::json TallyJson(const ComplianceTally& t) {
+  const std::optional<double> v = t.Value();
+  return {{"value", v ? nlohmann::json(*v) : nlohmann::json(nullptr)},
+          {"met", t.met},
+          {"failed", t.failed},
+          {"cantTell", t.cant_tell},
+          {"inapplicable", t.inapplicable}};
+}
+
+// "indices" of report.json and of each summary.json entity.
+nlohmann::json IndicesJson(bool readable, const ObligationsIndex& obligations,
+                           std::optional<double> accessibility, uint32_t accessibility_pages,
+                           bool with_definitions) {
+  nlohmann::json o = TallyJson(obligations.overall);
+  nlohmann::json packs = nlohmann::json::object();
+  for (const auto& [pack, t] : obligations.by_pack) {
+    packs[pack] = TallyJson(t);
+    if (!readable) packs[pack]["value"] = nullptr;
+  }
+  o["by_pack"] = std::move(packs);
+  if (!readable) o["value"] = nullptr;
+  nlohmann::json a = {
+      {"value", accessibility && readable ? nlohmann::json(*accessibility) : nlohmann::json(nullptr)},
+      {"pages", accessibility_pages}};
+  if (with_definitions) {
+    o["definition"] =
+        "percent of the applicable obligation criteria met: one criterion per obligation rule, "
+        "by its worst outcome over the portal; needs-review and inapplicable criteria are left "
+        "out; null when none was decided or the portal could not be read; also per pack";
+    a["definition"] =
+        "on each page checked, the percent of its applicable accessibility rule results that "
+        "passed (needs-review and inapplicable left out); then the mean over the pages that had "
+        "one, so the number of pages does not weigh in; null when no page counted or the portal "
+        "could not be read";
+  }
+  return {{"obligations", std::move(o)}, {"accessibility", std::move(a)}};
+}
+
+}  // namespace
+
+EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report,
+                                      const SummaryBuilder& summary,
                                       const FingerprintContext& ctx, bool has_pages) {
   nlohmann::json j = report;
   // Fingerprints are written with every finding (baselines, SARIF), computed from the report.
@@ -169,10 +348,26 @@ EntityJsonFrame RenderEntityJsonFrame(const findings::EntityReport& report, doub
           ctx.Of(r.id, FindingPageUrl(nullptr, f), f);
     }
   }
-  j["score"] = {{"value", score},
+  const bool readable = summary.Portal() == findings::PortalState::kReadable;
+  j["score"] = {{"value", readable ? nlohmann::json(summary.Score()) : nlohmann::json(nullptr)},
                 {"definition",
-                 "percent of applicable rule results (rule x page, and entity rules) that "
-                 "passed; needs-review results are left out"}};
+                 "kept for one release, replaced by \"indices\": percent of applicable rule "
+                 "results (rule x page, and entity rules) that passed; needs-review results are "
+                 "left out; null when the portal could not be read or needs rendering"}};
+  j["indices"] = IndicesJson(readable, summary.Obligations(), summary.AccessibilityValue(),
+                             summary.AccessibilityPages(), /*with_definitions=*/true);
+  if (!report.portal) {
+    // A report rendered again from an older report.json, or from `check`: the state as inferred.
+    const findings::PortalStatus p = summary.PortalStatus();
+    nlohmann::json portal = {{"state", findings::ToString(p.state)}};
+    if (p.error) {
+      portal["cause"] = {{"url", p.url},
+                         {"status", p.status},
+                         {"kind", p.error->kind},
+                         {"message", p.error->message}};
+    }
+    j["portal"] = std::move(portal);
+  }
   if (has_pages) j["pages"] = nlohmann::json::array({std::string(kPagesPlaceholder)});
   std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   EntityJsonFrame frame;
@@ -223,7 +418,8 @@ class JsonEntityWriter : public EntityWriter {
     head.entity_rules = in.head->entity_rules;
     head.documents = in.head->documents;
     head.page_roles = in.head->page_roles;
-    frame_ = RenderEntityJsonFrame(head, in.tally->summary().Score(), in.ctx, in.pages > 0);
+    head.portal = in.head->portal;
+    frame_ = RenderEntityJsonFrame(head, in.tally->summary(), in.ctx, in.pages > 0);
     out_ << frame_.before_pages;
     frame_.before_pages.clear();
   }
@@ -309,15 +505,45 @@ Status WriteEntityOutputs(const findings::EntityReport& report, const Catalog& c
   return (*writer)->Finish();
 }
 
+CampaignInfo ReadCampaignInfo(const fs::path& out_dir) {
+  CampaignInfo info;
+  std::ifstream in(out_dir / "summary.json", std::ios::binary);
+  if (!in) return info;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return info;
+  auto c = j.find("campaign");
+  if (c == j.end() || !c->is_object()) return info;
+  info.name = c->value("name", std::string());
+  info.started_at = c->value("started_at", std::string());
+  info.finished_at = c->value("finished_at", std::string());
+  if (auto p = c->find("packs"); p != c->end() && p->is_array()) {
+    for (const nlohmann::json& e : *p) {
+      if (e.is_object()) info.packs.emplace_back(e.value("id", ""), e.value("version", ""));
+    }
+  }
+  return info;
+}
+
 Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalog& catalog,
-                            const fs::path& out_dir, const OutputOptions& options) {
+                            const fs::path& out_dir, const OutputOptions& options,
+                            const CampaignInfo& info_in) {
+  CampaignInfo info = info_in;
+  for (const EntitySummary& s : rows) {
+    if (info_in.started_at.empty() && !s.started_at.empty() &&
+        (info.started_at.empty() || s.started_at < info.started_at)) {
+      info.started_at = s.started_at;
+    }
+    if (info_in.finished_at.empty() && s.finished_at > info.finished_at) {
+      info.finished_at = s.finished_at;
+    }
+  }
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) return IoError("cannot create " + out_dir.string() + ": " + ec.message());
   nlohmann::json entities = nlohmann::json::array();
   std::string csv =
       "id,name,kind,url,status,pages,page_errors,documents,rules_failed,rules_cant_tell,"
-      "critical,serious,moderate,minor,score,report\n";
+      "critical,serious,moderate,minor,score,obligations_index,accessibility_index,report\n";
   for (const EntitySummary& s : rows) {
     entities.push_back(
         {{"id", s.entity.id},
@@ -343,20 +569,39 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
            {"cantTell", s.obligations_cant_tell},
            {"passed", s.obligations_passed}}},
          {"score", s.scored ? nlohmann::json(s.score) : nlohmann::json(nullptr)},
+         {"portal", findings::ToString(s.portal)},
+         {"indices", IndicesJson(s.portal == findings::PortalState::kReadable,
+                                 s.obligations_detail, s.accessibility_index,
+                                 s.accessibility_pages, /*with_definitions=*/false)},
          {"report", s.report_dir.empty() ? std::string() : s.report_dir + "/report.json"}});
-    char score[32] = "";
+    char score[32] = "", obligations[32] = "", accessibility[32] = "";
     if (s.scored) std::snprintf(score, sizeof score, "%.1f", s.score);
+    if (s.obligations_index) {
+      std::snprintf(obligations, sizeof obligations, "%.1f", *s.obligations_index);
+    }
+    if (s.accessibility_index) {
+      std::snprintf(accessibility, sizeof accessibility, "%.1f", *s.accessibility_index);
+    }
     csv += CsvField(s.entity.id) + "," + CsvField(s.entity.name) + "," + CsvField(s.entity.kind) +
            "," + CsvField(s.entity.url) + "," + s.status + "," + std::to_string(s.pages) + "," +
            std::to_string(s.page_errors) + "," + std::to_string(s.documents) + "," +
            std::to_string(s.rules_failed) + "," + std::to_string(s.rules_cant_tell) + "," +
            std::to_string(s.findings_by_impact[3]) + "," + std::to_string(s.findings_by_impact[2]) +
            "," + std::to_string(s.findings_by_impact[1]) + "," +
-           std::to_string(s.findings_by_impact[0]) + "," + score + "," +
+           std::to_string(s.findings_by_impact[0]) + "," + score + "," + obligations + "," +
+           accessibility + "," +
            CsvField(s.report_dir.empty() ? std::string() : s.report_dir + "/report.json") + "\n";
   }
-  nlohmann::json summary = {
-      {"schema", "verifica-summary/1"}, {"tool", findings::ToolJson()}, {"entities", entities}};
+  nlohmann::json packs = nlohmann::json::array();
+  for (const auto& [id, version] : info.packs) packs.push_back({{"id", id}, {"version", version}});
+  nlohmann::json summary = {{"schema", "verifica-summary/1"},
+                            {"tool", findings::ToolJson()},
+                            {"campaign",
+                             {{"name", info.name},
+                              {"started_at", info.started_at},
+                              {"finished_at", info.finished_at},
+                              {"packs", packs}}},
+                            {"entities", entities}};
   std::vector<std::pair<fs::path, std::string>> files;
   files.emplace_back(out_dir / "summary.json",
                      summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -364,7 +609,7 @@ Status WriteCampaignOutputs(const std::vector<EntitySummary>& rows, const Catalo
   const bool html =
       std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
   files.emplace_back(out_dir / "index.html",
-                     RenderCampaignHtml(rows, catalog, options.lang, /*link_reports=*/html));
+                     RenderCampaignHtml(rows, catalog, options.lang, /*link_reports=*/html, info));
   return WriteFilesAtomic(files);
 }
 

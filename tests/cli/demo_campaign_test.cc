@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace verifica {
 namespace {
@@ -166,6 +168,84 @@ TEST_F(DemoCampaignTest, Local_TheJavaScriptShellNeedsRenderingNotAbsent) {
   ASSERT_NE(home, nullptr);
   EXPECT_EQ(home->value("outcome", ""), "cantTell");
   EXPECT_EQ(FirstMessage(*home), "needs-rendering");
+}
+
+// Issue 10 item 1: the JavaScript-only portal's report showed green "5 reglas cumplidas",
+// "Ninguna regla falló" and 33 red "Impacto: Grave" cards advising to publish what is probably
+// there. It opens with a notice instead, gives no index, and gives no such advice.
+TEST_F(DemoCampaignTest, Local_TheJavaScriptShellReportMakesNoVerdict) {
+  const std::string html = Slurp(*out_ / "fideicomiso-turismo" / "report.html");
+  const size_t banner = html.find("<section id=\"aviso-portal\"");
+  ASSERT_NE(banner, std::string::npos);
+  EXPECT_LT(banner, html.find("<section id=\"resumen\""));
+  EXPECT_NE(html.find("Requiere renderizado: no se emite calificación"), std::string::npos);
+  EXPECT_EQ(html.find("<li class=\"passed\">"), std::string::npos);  // no green card
+  EXPECT_EQ(html.find("Ninguna regla falló"), std::string::npos);
+  EXPECT_EQ(html.find("Impacto: Grave"), std::string::npos);
+  EXPECT_EQ(html.find("Cómo corregir"), std::string::npos);
+  json r = Report("fideicomiso-turismo");
+  EXPECT_EQ(r["portal"]["state"], "needs-rendering");
+  EXPECT_TRUE(r["indices"]["obligations"]["value"].is_null());
+  EXPECT_TRUE(r["indices"]["accessibility"]["value"].is_null());
+}
+
+// Issue 10 item 8: the pages table counts every rule that failed on the page, the entity rules
+// of the packs whose findings are on it included (the privacy notice page said 0 while pd-*
+// rules failed on it).
+TEST_F(DemoCampaignTest, Local_PagesTableCountsThePackRulesFailedOnEachPage) {
+  for (const char* entity : kEntities) {
+    json r = Report(entity);
+    if (r["portal"]["state"] != "readable") continue;
+    const std::string html = Slurp(*out_ / entity / "report.html");
+    for (const json& page : r["pages"]) {
+      if (!page["error"].is_null()) continue;
+      const std::string url = page.value("final_url", "");
+      std::set<std::string> failed;
+      for (const json& rule : page["rules"]) {
+        if (rule.value("outcome", "") == "failed") failed.insert(rule.value("id", ""));
+      }
+      for (const json& rule : r["entity_rules"]) {
+        for (const json& f : rule["findings"]) {
+          if (f.value("outcome", "") == "failed" && f.value("url", "") == url) {
+            failed.insert(rule.value("id", ""));
+          }
+        }
+      }
+      const std::string row = "<span class=\"url\">" + url + "</span></td><td class=\"num\">" +
+                              std::to_string(page.value("status", 0)) + "</td><td class=\"num\">" +
+                              std::to_string(failed.size()) + "</td>";
+      EXPECT_NE(html.find(row), std::string::npos) << entity << " " << url << " " << failed.size();
+    }
+  }
+}
+
+// Issue 11 item 5: the index names the campaign (the entities file's name), its date, the tool and
+// pack versions, and lists the entities worst first, with an alphabetical list of links.
+TEST_F(DemoCampaignTest, Local_CampaignIndexIsSortedWorstFirstAndNamed) {
+  const std::string index = Slurp(*out_ / "index.html");
+  EXPECT_NE(index.find("<h1>Campaña «entities»</h1>"), std::string::npos);
+  EXPECT_NE(index.find("Revisión del "), std::string::npos);
+  EXPECT_NE(index.find("mx-lgtaip-2025 "), std::string::npos);
+  json summary = ReadJson(*out_ / "summary.json");
+  EXPECT_EQ(summary["campaign"]["name"], "entities");
+  // Rows in the index by obligations index, lowest first; the shell (no index) last.
+  std::vector<std::pair<double, std::string>> judged;
+  for (const json& e : summary["entities"]) {
+    const json& v = e["indices"]["obligations"]["value"];
+    if (v.is_number()) judged.emplace_back(v.get<double>(), e.value("id", ""));
+  }
+  std::stable_sort(judged.begin(), judged.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  ASSERT_EQ(judged.size(), 4u);
+  size_t at = 0;
+  for (const auto& [value, id] : judged) {
+    const size_t row = index.find("<tr id=\"sujeto-" + id + "\">");
+    ASSERT_NE(row, std::string::npos) << id;
+    EXPECT_GT(row, at) << id;
+    at = row;
+  }
+  EXPECT_GT(index.find("<tr id=\"sujeto-fideicomiso-turismo\">"), at);
+  EXPECT_NE(index.find("<a href=\"#sujeto-comision-agua\">"), std::string::npos);
 }
 
 // The campaign summary: each entity's status is the expected file's "summary_status" ("ok" when

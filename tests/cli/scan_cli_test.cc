@@ -214,10 +214,77 @@ TEST_F(ScanCliTest, Local_UnreachableEntityGetsAReportAndExit3) {
   findings::EntityReport rep = Report("127.0.0.1");
   ASSERT_FALSE(rep.pages.empty());
   ASSERT_TRUE(rep.pages[0].error.has_value());
-  EXPECT_EQ(rep.pages[0].error->kind, "robots-unreachable");
+  // The real cause, not "robots.txt could not be fetched (HTTP 0)" (issue 10 item 1).
+  EXPECT_EQ(rep.pages[0].error->kind, "connection-refused");
   auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
   EXPECT_EQ(summary["entities"][0]["status"], "unreachable");
   EXPECT_FALSE(summary["entities"][0]["error"].get<std::string>().empty());
+}
+
+// Issue 10 item 1: a portal that refuses the connection is not judged. Before, it scored 7.1,
+// failed 13 obligations with advice such as "Publique el aviso de privacidad", said nothing of
+// the site being down, and wrote "se buscó desde la página de inicio ." with an empty URL.
+TEST_F(ScanCliTest, Local_AnUnreadablePortalIsNotJudged) {
+  int port;
+  {
+    TestServer s;
+    port = s.port();
+  }
+  const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/";
+  Proc p = Verifica({"scan", url, "--allow-private", "--retries", "0", "--out", out().string(),
+                     "--quiet", "--format", "html,csv"});
+  EXPECT_EQ(p.exit_code, 3) << p.err;
+  auto report = nlohmann::json::parse(ReadFile(out() / "127.0.0.1" / "report.json"));
+  EXPECT_EQ(report["portal"]["state"], "unreachable");
+  EXPECT_EQ(report["portal"]["cause"]["kind"], "connection-refused");
+  EXPECT_TRUE(report["score"]["value"].is_null());
+  EXPECT_TRUE(report["indices"]["obligations"]["value"].is_null());
+  EXPECT_TRUE(report["indices"]["accessibility"]["value"].is_null());
+  int obligations = 0;
+  for (const auto& r : report["entity_rules"]) {
+    const std::string id = r["id"].get<std::string>();
+    for (const auto& f : r["findings"]) {
+      for (const char* lang : {"es", "en"}) {
+        const std::string msg = f["message"][lang].get<std::string>();
+        EXPECT_EQ(msg.find(" ."), std::string::npos) << id << ": " << msg;  // no empty URL
+        EXPECT_EQ(msg.find("  "), std::string::npos) << id << ": " << msg;
+        // No phrase said twice in a row ("…coincidió (0 páginas); …coincidió (0 páginas)").
+        for (size_t a = msg.find("; "); a != std::string::npos; a = msg.find("; ", a + 2)) {
+          const std::string before = msg.substr(0, a), after = msg.substr(a + 2);
+          const size_t cut = before.rfind(": ");
+          const std::string last = cut == std::string::npos ? before : before.substr(cut + 2);
+          EXPECT_FALSE(after.starts_with(last)) << id << ": " << msg;
+        }
+      }
+    }
+    if (id == "link-broken" || id == "pack-page-roles") continue;
+    ++obligations;
+    EXPECT_EQ(r["outcome"], "cantTell") << id;
+    ASSERT_EQ(r["findings"].size(), 1u) << id;
+    EXPECT_EQ(r["findings"][0]["message_id"], "portal-unreadable") << id;
+    const std::string es = r["findings"][0]["message"]["es"].get<std::string>();
+    EXPECT_NE(es.find("Portal no legible"), std::string::npos) << es;
+    EXPECT_NE(es.find("rechazó la conexión"), std::string::npos) << es;
+  }
+  EXPECT_GT(obligations, 10);
+  auto summary = nlohmann::json::parse(ReadFile(out() / "summary.json"));
+  EXPECT_TRUE(summary["entities"][0]["score"].is_null());
+  EXPECT_TRUE(summary["entities"][0]["indices"]["obligations"]["value"].is_null());
+  EXPECT_EQ(summary["entities"][0]["portal"], "unreachable");
+  const std::string csv = ReadFile(out() / "summary.csv");
+  EXPECT_NE(csv.find(",unreachable,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",,,,127.0.0.1/report.json"), std::string::npos) << csv;  // no score/index
+  EXPECT_NE(p.out.find("      —       —"), std::string::npos) << p.out;  // console table
+  const std::string html = ReadFile(out() / "127.0.0.1" / "report.html");
+  const size_t banner = html.find("<section id=\"aviso-portal\"");
+  ASSERT_NE(banner, std::string::npos);
+  EXPECT_LT(banner, html.find("<section id=\"resumen\""));  // the report opens with it
+  EXPECT_NE(html.find("Portal no legible: no se emite calificación"), std::string::npos);
+  EXPECT_NE(html.find("el servidor rechazó la conexión"), std::string::npos);
+  EXPECT_EQ(html.find("Cómo corregir"), std::string::npos);  // no advice to publish
+  EXPECT_EQ(html.find("Impacto: Grave"), std::string::npos);
+  EXPECT_EQ(html.find("HTTP 0"), std::string::npos);
+  EXPECT_EQ(html.find("Ninguna regla falló"), std::string::npos);
 }
 
 TEST_F(ScanCliTest, Local_CampaignGoesOnPastAnUnreachableEntity) {

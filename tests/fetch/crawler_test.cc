@@ -448,7 +448,7 @@ TEST(CrawlerTest, Local_OffsiteHostDownIsABrokenLink) {
   CrawlRun r = Crawl(o, Job(site.Url("/")));
   const FailedFetch* f = r.Failure(dead);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->kind, "connect");
+  EXPECT_EQ(f->kind, "connection-refused");  // nothing listens there any more
   EXPECT_TRUE(f->broken);
   ASSERT_EQ(f->referrers.size(), 1u);
   EXPECT_EQ(f->referrers[0].page, site.Url("/"));

@@ -115,8 +115,12 @@ TEST(BrowserTest, Local_EntityReportRendersInChromium) {
   ASSERT_EQ(r.exit_code, 0) << r.log.substr(0, 2000);
   EXPECT_NE(r.dom.find("<h1>Instituto de Vivienda del Estado</h1>"), std::string::npos)
       << r.dom.substr(0, 500);
-  const std::string score = FormatScore(Score(testing::FixtureReport("instituto-vivienda")));
-  EXPECT_NE(r.dom.find("<span class=\"n\">" + score + "</span> calificación"), std::string::npos);
+  const EntitySummary s =
+      Summarize(testing::FixtureReport("instituto-vivienda"), "", testing::FixtureCatalog());
+  ASSERT_TRUE(s.obligations_index.has_value());
+  EXPECT_NE(r.dom.find("<span class=\"n\">" + FormatScore(*s.obligations_index) +
+                       "</span> índice de cumplimiento de obligaciones"),
+            std::string::npos);
   EXPECT_NE(r.dom.find("<span class=\"n\">5</span> reglas incumplidas"), std::string::npos);
   EXPECT_NE(r.dom.find("<span class=\"n\">2</span> páginas revisadas"), std::string::npos);
   EXPECT_NE(r.dom.find("Afecta a 2 elementos en 1 página."), std::string::npos);
@@ -144,8 +148,7 @@ TEST(BrowserTest, Local_EnglishReportAndCampaignIndexRender) {
   ASSERT_EQ(r.exit_code, 0) << r.log.substr(0, 2000);
   EXPECT_NE(r.dom.find("3 sujetos obligados, 5 páginas revisadas."), std::string::npos);
   EXPECT_NE(r.dom.find("Municipio de Río Claro"), std::string::npos);
-  EXPECT_NE(r.dom.find("<span class=\"n\">1</span> portales que no se pudieron revisar"),
-            std::string::npos);
+  EXPECT_NE(r.dom.find("<span class=\"n\">1</span> portales sin índice"), std::string::npos);
   EXPECT_NE(r.dom.find("href=\"./instituto-vivienda/report.html\""), std::string::npos);
   EXPECT_NE(r.dom.find("<title id=\"grafica-frecuentes-t\">"), std::string::npos);
   ExpectNoConsoleErrors(r.log);

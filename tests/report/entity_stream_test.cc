@@ -88,6 +88,8 @@ findings::EntityReport LargeReport(int pages) {
 // finish in crawl order), then the pages given in report order.
 std::string Streamed(std::string_view format, const findings::EntityReport& report) {
   EntityTally tally;
+  tally.SetCatalog(&testing::FixtureCatalog());  // as a scan does, before the first page
+  tally.SetPortal(report.portal);
   std::vector<const PageReport*> crawl_order;
   for (const PageReport& p : report.pages) crawl_order.push_back(&p);
   std::reverse(crawl_order.begin(), crawl_order.end());
@@ -201,19 +203,27 @@ TEST(EntityStreamTest, Local_AJavaScriptShellNeedsRenderingAndHasNoScore) {
   EXPECT_EQ(summary["entities"][1]["status"], "ok");
   EXPECT_TRUE(summary["entities"][1]["score"].is_number());
   const std::string csv = testing::ReadFileOrEmpty(dir.path() / "summary.csv");
-  EXPECT_NE(csv.find(",needs-rendering,2,1,0,0,1,0,0,0,0,,fideicomiso/report.json\n"),
+  // No score and no index (score, obligations_index, accessibility_index empty).
+  EXPECT_NE(csv.find(",needs-rendering,2,1,0,0,1,0,0,0,0,,,,fideicomiso/report.json\n"),
             std::string::npos)
       << csv;
   const std::string index = testing::ReadFileOrEmpty(dir.path() / "index.html");
   EXPECT_NE(index.find("Requiere renderizado"), std::string::npos);
   EXPECT_NE(index.find("fideicomiso/report.html"), std::string::npos);  // the report exists
-  // The average is the mixed entity's score alone.
-  EXPECT_NE(index.find("<span class=\"n\">" + FormatScore(m.score) + "</span>"), std::string::npos);
+  // The average accessibility index is the mixed entity's alone.
+  ASSERT_TRUE(m.accessibility_index.has_value());
+  EXPECT_NE(index.find("<span class=\"n\">" + FormatScore(*m.accessibility_index) + "</span> " +
+                       Messages::For("es").Get("index.card_average_accessibility")),
+            std::string::npos);
 
   const std::string html = RenderEntityHtml(shell, {}, "es");
-  EXPECT_NE(html.find("<span class=\"n\">—</span> " + Messages::For("es").Get("card.score")),
+  EXPECT_NE(html.find("<span class=\"n\">—</span> " +
+                      Messages::For("es").Get("card.obligations_index")),
             std::string::npos);
-  EXPECT_NE(html.find(Messages::For("es").Get("summary.needs_rendering")), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"n\">—</span> " +
+                      Messages::For("es").Get("card.accessibility_index")),
+            std::string::npos);
+  EXPECT_NE(html.find(Messages::For("es").Get("portal.needs_rendering_title")), std::string::npos);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ void ExpectInertHtml(const std::string& text, std::string_view what) {
       "h1",     "h2",         "h3",      "h4",      "main",   "section", "ul", "li",     "span",
       "figure", "figcaption", "svg",     "desc",    "text",   "rect",    "dl", "dt",     "dd",
       "strong", "table",      "caption", "thead",   "tbody",  "tr",      "th", "td",     "code",
-      "pre",    "div",        "details", "summary", "footer", "br"};
+      "pre",    "div",        "details", "summary", "footer", "br",      "nav"};
   const dom::Document& d = parsed.document;
   for (dom::NodeId id = 0; id < d.size(); ++id) {
     const dom::Node& n = d.node(id);

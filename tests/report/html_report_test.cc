@@ -87,7 +87,10 @@ TEST(HtmlReportTest, Local_UnknownRulesAndUnreachableEntities) {
   Pos(html, "wcag-image-alt <span class=\"rid\">(wcag-image-alt)</span>");
   Pos(html, "Contenido no textual");  // from the result's own WCAG list
   const std::string down = RenderEntityHtml(testing::FixtureReport("municipio-sierra"), {}, "es");
-  Pos(down, "Ninguna regla falló en las páginas revisadas.");
+  // Not judged: a notice first, and no "no rule failed" (issue 10 item 1).
+  EXPECT_EQ(down.find("Ninguna regla falló"), std::string::npos);
+  Pos(down, "No se emitió juicio sobre este portal");
+  EXPECT_LT(Pos(down, "Portal no legible: no se emite calificación"), Pos(down, "id=\"resumen\""));
   Pos(down, "Páginas que no se pudieron revisar");
 }
 
@@ -100,8 +103,8 @@ TEST(HtmlReportTest, Local_CampaignIndex) {
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"es\">"));
   Pos(html, "3 sujetos obligados, 5 páginas revisadas.");
   Pos(html,
-      "<a href=\"./instituto-vivienda/report.html\">Informe de Instituto de Vivienda del "
-      "Estado</a>");
+      "<a href=\"./instituto-vivienda/report.html\">Informe<span class=\"sr-only\"> Instituto de "
+      "Vivienda del Estado</span></a>");
   Pos(html, "No se pudo revisar");
   Pos(html, "1 incumplida");   // instituto: aviso de privacidad
   Pos(html, "1 por revisar");  // municipio-rio: unidad de transparencia
@@ -117,6 +120,53 @@ TEST(HtmlReportTest, Local_CampaignIndex) {
   const std::string bare = RenderCampaignHtml(rows, testing::FixtureCatalog(), "es", false);
   EXPECT_EQ(bare.find("/report.html\""), std::string::npos);
   Pos(bare, "instituto-vivienda/report.json");
+}
+
+// Issue 10 item 8: the privacy-notice page showed 0 failed rules while ten pd-* entity rules
+// failed on it. The pages table counts the entity rules whose findings are on each page.
+TEST(HtmlReportTest, Local_PagesTableCountsEntityRulesFailedOnThePage) {
+  findings::EntityReport r;
+  r.entity = {"sujeto", "Sujeto", "https://s.ejemplo.gob.mx/", "", {}};
+  r.page_roles["home"] = "https://s.ejemplo.gob.mx/";
+  for (const char* u : {"https://s.ejemplo.gob.mx/", "https://s.ejemplo.gob.mx/aviso"}) {
+    findings::PageReport p;
+    p.url = p.final_url = u;
+    p.status = 200;
+    findings::RuleResult ok;
+    ok.id = "wcag-page-title";
+    ok.outcome = findings::Outcome::kPassed;
+    p.rules.push_back(ok);
+    r.pages.push_back(p);
+  }
+  auto entity_rule = [&](std::string id, findings::Outcome o, std::string url) {
+    findings::RuleResult e;
+    e.id = std::move(id);
+    e.outcome = o;
+    findings::Finding f;
+    f.outcome = o;
+    f.url = std::move(url);
+    e.findings.push_back(f);
+    r.entity_rules.push_back(e);
+  };
+  for (int i = 0; i < 10; ++i) {
+    entity_rule("pd-e" + std::to_string(i), findings::Outcome::kFailed,
+                "https://s.ejemplo.gob.mx/aviso");
+  }
+  entity_rule("pd-review", findings::Outcome::kCantTell, "https://s.ejemplo.gob.mx/aviso");
+  // A failed rule that lists no element is on the home page.
+  findings::RuleResult bare;
+  bare.id = "tr-bare";
+  bare.outcome = findings::Outcome::kFailed;
+  r.entity_rules.push_back(bare);
+  const std::string html = RenderEntityHtml(r, {}, "es");
+  Pos(html,
+      "href=\"https://s.ejemplo.gob.mx/aviso\" rel=\"noreferrer nofollow\">"
+      "https://s.ejemplo.gob.mx/aviso</a></td><td class=\"num\">200</td><td "
+      "class=\"num\">10</td><td class=\"num\">1</td>");
+  Pos(html,
+      "href=\"https://s.ejemplo.gob.mx/\" rel=\"noreferrer nofollow\">"
+      "https://s.ejemplo.gob.mx/</a></td><td class=\"num\">200</td><td "
+      "class=\"num\">1</td><td class=\"num\">0</td>");
 }
 
 }  // namespace

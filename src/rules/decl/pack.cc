@@ -54,6 +54,10 @@ const std::map<std::string, findings::LocalizedText>& StandardMessages() {
         "revíselo manualmente; no se puede afirmar que falte el elemento.",
         "Document {2} is not machine-readable (a PDF without a text layer, e.g. scanned): review "
         "it by hand; the element cannot be said to be missing."}},
+      {std::string(kMsgPortalUnreadable),
+       {"Portal no legible: {1}. No se pudo revisar esta obligación; no se afirma que falte.",
+        "Portal not readable: {1}. This obligation could not be checked; it is not said to be "
+        "missing."}},
       {std::string(kMsgNoPage),
        {"No se encontró en el sitio la página de {0}; se buscó desde la página de inicio {2}.",
         "No page for {0} was found on the site; it was searched for from the home page {2}."}},

@@ -138,6 +138,8 @@ inline constexpr std::string_view kMsgFound = "found";
 inline constexpr std::string_view kMsgNeedsRendering = "needs-rendering";
 inline constexpr std::string_view kMsgNotReadable = "not-machine-readable";
 inline constexpr std::string_view kMsgNoPage = "no-page";
+// The portal could not be read at all (its start page could not be fetched): {1} says why.
+inline constexpr std::string_view kMsgPortalUnreadable = "portal-unreadable";
 inline constexpr std::string_view kMsgInvalidDate = "invalid-date";
 inline constexpr std::string_view kMsgStale = "stale";
 inline constexpr std::string_view kMsgFutureDate = "future-date";
