@@ -312,4 +312,45 @@ std::vector<std::string_view> SplitHtmlSpace(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// True for code points that are neither letters nor digits in the blocks web text commonly
+// draws symbols from; other non-ASCII code points are taken as letters.
+bool IsSymbolOrPunctuation(uint32_t cp) {
+  if (cp < 0x80) return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                          (cp >= '0' && cp <= '9'));
+  return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x2BFF) ||    // punctuation, arrows, maths, technical, dingbats
+         (cp >= 0x3000 && cp <= 0x303F) ||    // CJK punctuation
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||    // variation selectors
+         (cp >= 0xFF00 && cp <= 0xFF0F) ||    // full-width punctuation
+         (cp >= 0x1F000 && cp <= 0x1FAFF) ||  // emoji and pictographs
+         (cp >= 0xE0000 && cp <= 0xE007F);    // tags
+}
+
+}  // namespace
+
+std::vector<std::string> LetterDigitWords(std::string_view s) {
+  const std::string folded = Fold(s);  // lower case, no accents, white space collapsed
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < folded.size();) {
+    uint32_t cp;
+    size_t n = DecodeUtf8(folded, i, &cp);
+    if (n == 0) {
+      n = 1;
+      cp = 0xFFFD;
+    }
+    if (cp == ' ') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else if (!IsSymbolOrPunctuation(cp)) {
+      word.append(folded, i, n);
+    }
+    i += n;
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 }  // namespace verifica::text

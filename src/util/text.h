@@ -42,6 +42,13 @@ std::string Fold(std::string_view s);
 // Splits on HTML white space, dropping empty tokens.
 std::vector<std::string_view> SplitHtmlSpace(std::string_view s);
 
+// The words of `s` made of letters and digits only, folded (see Fold): white space separates
+// words; punctuation, symbols and emoji (ASCII punctuation, Latin-1 signs such as × and ¿,
+// general punctuation such as … and –, arrows, dingbats, emoji) are dropped without splitting
+// the word they sit in ("non-standard" → "nonstandard", ">> Enviar <<" → "enviar").
+// Letters of any script are kept.
+std::vector<std::string> LetterDigitWords(std::string_view s);
+
 }  // namespace verifica::text
 
 #endif  // VERIFICA_UTIL_TEXT_H_

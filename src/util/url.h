@@ -28,6 +28,10 @@ Result<std::string> Normalize(std::string_view absolute);
 // Parses an absolute URL into its parts.
 Result<Parts> Split(std::string_view absolute);
 
+// `s` with every %XX escape (two hex digits) replaced by its byte; malformed escapes are kept
+// as written. Used for fragments, which browsers match against ids after percent-decoding.
+std::string PercentDecode(std::string_view s);
+
 // True for http:// and https:// URLs (case-insensitive scheme).
 bool IsHttp(std::string_view u);
 

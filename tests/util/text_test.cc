@@ -67,5 +67,16 @@ TEST(TextTest, Local_BlankAndCollapse) {
   EXPECT_EQ(SplitHtmlSpace(" a  b\tc "), (std::vector<std::string_view>{"a", "b", "c"}));
 }
 
+TEST(TextTest, Local_LetterDigitWordsDropSymbolsWithoutSplitting) {
+  using W = std::vector<std::string>;
+  EXPECT_EQ(LetterDigitWords(">>> ** Enviar ** <<<"), W{"enviar"});
+  EXPECT_EQ(LetterDigitWords("non-standard"), W{"nonstandard"});
+  EXPECT_EQ(LetterDigitWords("Trámites  EN\u00a0Línea…"), (W{"tramites", "en", "linea"}));
+  EXPECT_EQ(LetterDigitWords("123.555.0123"), W{"1235550123"});
+  EXPECT_EQ(LetterDigitWords("💡 Submit 💡 × ¿"), W{"submit"});
+  EXPECT_EQ(LetterDigitWords("ελλαδα 2"), (W{"ελλαδα", "2"}));
+  EXPECT_TRUE(LetterDigitWords(" … ").empty());
+}
+
 }  // namespace
 }  // namespace verifica::text

@@ -30,5 +30,12 @@ TEST(UrlTest, Local_FilePathsRoundTrip) {
   EXPECT_EQ(*p, "/tmp/a b/ñ.html");
 }
 
+TEST(UrlTest, Local_PercentDecode) {
+  EXPECT_EQ(PercentDecode("secci%C3%B3n"), "sección");
+  EXPECT_EQ(PercentDecode("a%20b%2"), "a b%2");
+  EXPECT_EQ(PercentDecode("%zz%41"), "%zzA");
+  EXPECT_EQ(PercentDecode(""), "");
+}
+
 }  // namespace
 }  // namespace verifica::url
