@@ -18,6 +18,13 @@ NodeId Document::GetElementById(std::string_view id) const {
   return it == ids_.end() || it->second.empty() ? kNoNode : it->second.front();
 }
 
+const Document* Document::SrcdocDocument(NodeId iframe) const {
+  for (const auto& [id, nested] : srcdocs_) {
+    if (id == iframe) return nested.get();
+  }
+  return nullptr;
+}
+
 size_t Document::CountId(std::string_view id) const {
   auto it = ids_.find(std::string(id));
   return it == ids_.end() ? 0 : it->second.size();
@@ -180,6 +187,10 @@ NodeId DocumentBuilder::AddComment(std::string text) {
   n.type = NodeType::kComment;
   n.text = std::move(text);
   return Append(std::move(n));
+}
+
+void DocumentBuilder::AddSrcdocDocument(NodeId iframe, Document nested) {
+  doc_.srcdocs_.emplace_back(iframe, std::make_unique<Document>(std::move(nested)));
 }
 
 Document DocumentBuilder::Finish() {

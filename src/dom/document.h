@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace verifica::dom {
@@ -86,6 +88,11 @@ class Document {
   // cut at `max_bytes` on a UTF-8 boundary with "…" appended when cut.
   std::string Snippet(NodeId id, size_t max_bytes = 240) const;
 
+  // The document of an <iframe srcdoc> of this page, parsed by the html module (nested srcdoc
+  // frames only to a small depth, see html::ParseOptions); nullptr when the element has no
+  // srcdoc document. Frames loaded from `src` are never fetched, so they have none.
+  const Document* SrcdocDocument(NodeId iframe) const;
+
   // The page source the tree was built from, as UTF-8.
   const std::string& source() const { return source_; }
 
@@ -104,6 +111,7 @@ class Document {
   friend class DocumentBuilder;
   std::vector<Node> nodes_;
   std::unordered_map<std::string, std::vector<NodeId>> ids_;
+  std::vector<std::pair<NodeId, std::unique_ptr<Document>>> srcdocs_;  // by iframe, in order
   NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
   std::string source_;
   std::string url_;
@@ -133,6 +141,8 @@ class DocumentBuilder {
   void set_is_html(bool v) { doc_.is_html_ = v; }
   void set_encoding(std::string s) { doc_.encoding_ = std::move(s); }
   void set_parse_errors(size_t n) { doc_.parse_errors_ = n; }
+  // Attaches the parsed srcdoc document of the iframe `iframe` (an element already added).
+  void AddSrcdocDocument(NodeId iframe, Document nested);
 
   // Closes what is still open and returns the finished document.
   Document Finish();

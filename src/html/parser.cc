@@ -213,6 +213,9 @@ ParseResult Parse(std::string_view bytes, const ParseOptions& options) {
   b.set_parse_errors(out->errors.length);
   const char* base = decoded.text.data();
 
+  // <iframe srcdoc> documents, parsed after the walk.
+  std::vector<std::pair<dom::NodeId, std::string>> srcdocs;
+
   // Iterative pre-order walk; a frame is (node, next child index).
   struct Frame {
     const GumboNode* node;
@@ -237,8 +240,20 @@ ParseResult Parse(std::string_view bytes, const ParseOptions& options) {
               offset = static_cast<uint32_t>(el.original_tag.data - base);
               length = static_cast<uint32_t>(el.original_tag.length);
             }
-            b.OpenElement(TagName(el), ConvertNs(el.tag_namespace), Attributes(el),
-                          el.start_pos.line, el.start_pos.column, offset, length);
+            std::vector<dom::Attribute> attrs = Attributes(el);
+            const std::string* srcdoc = nullptr;
+            if (el.tag == GUMBO_TAG_IFRAME && el.tag_namespace == GUMBO_NAMESPACE_HTML &&
+                options.srcdoc_depth > 0 && srcdocs.size() < kMaxSrcdocs) {
+              for (const dom::Attribute& a : attrs) {
+                if (a.name == "srcdoc") srcdoc = &a.value;
+              }
+            }
+            std::string srcdoc_text = srcdoc != nullptr ? *srcdoc : std::string();
+            const bool has_srcdoc = srcdoc != nullptr;
+            const dom::NodeId id =
+                b.OpenElement(TagName(el), ConvertNs(el.tag_namespace), std::move(attrs),
+                              el.start_pos.line, el.start_pos.column, offset, length);
+            if (has_srcdoc) srcdocs.emplace_back(id, std::move(srcdoc_text));
             break;
           }
           case GUMBO_NODE_TEXT:
@@ -267,6 +282,17 @@ ParseResult Parse(std::string_view bytes, const ParseOptions& options) {
     }
   }
   out.reset();  // free the Gumbo tree before the source buffer it points into is moved
+  for (auto& [iframe, srcdoc] : srcdocs) {
+    // An iframe srcdoc is an HTML document of its own (about:srcdoc). A blank one still makes
+    // an (empty) document in browsers; Parse refuses blank input, so it gets none here.
+    ParseOptions nested_options = options;
+    nested_options.url = "about:srcdoc";
+    nested_options.content_type = "text/html";
+    nested_options.max_bytes = std::min(options.max_bytes, kMaxSrcdocBytes);
+    nested_options.srcdoc_depth = options.srcdoc_depth - 1;
+    ParseResult nested = Parse(srcdoc, nested_options);
+    if (nested.ok) b.AddSrcdocDocument(iframe, std::move(nested.document));
+  }
   b.set_source(std::move(decoded.text));
   result.document = b.Finish();
   result.ok = true;

@@ -20,7 +20,13 @@ struct ParseOptions {
   // Markup nested deeper than this is refused: Gumbo's tree construction is quadratic in the
   // depth of open elements, so 100,000 levels would take minutes and gigabytes.
   size_t max_depth = 4096;
+  // Levels of <iframe srcdoc> documents parsed into the page (dom::Document::SrcdocDocument):
+  // 0 parses none. Each srcdoc is capped at kMaxSrcdocBytes and at most kMaxSrcdocs per page.
+  int srcdoc_depth = 2;
 };
+
+inline constexpr size_t kMaxSrcdocBytes = size_t{1} << 20;
+inline constexpr size_t kMaxSrcdocs = 64;
 
 // Why a page could not be parsed; used as PageReport.error.kind.
 inline constexpr std::string_view kErrorEmpty = "empty";

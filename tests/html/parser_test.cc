@@ -108,5 +108,39 @@ TEST(CharsetTest, Local_Labels) {
             "iso-8859-1");
 }
 
+TEST(ParserTest, Local_IframeSrcdocIsParsedAsANestedDocument) {
+  ParseResult r = P("<body><iframe srcdoc=\"<a href='/'>Inicio</a><iframe srcdoc='<p>x</p>'>"
+                    "</iframe>\"></iframe><iframe src=a.html></iframe>"
+                    "<iframe srcdoc=''></iframe></body>");
+  ASSERT_TRUE(r.ok);
+  const dom::Document& d = r.document;
+  std::vector<dom::NodeId> frames;
+  for (dom::NodeId i = 0; i < d.size(); ++i) {
+    if (d.IsElement(i, "iframe")) frames.push_back(i);
+  }
+  ASSERT_EQ(frames.size(), 3u);
+  const dom::Document* nested = d.SrcdocDocument(frames[0]);
+  ASSERT_NE(nested, nullptr);
+  EXPECT_EQ(nested->url(), "about:srcdoc");
+  EXPECT_NE(nested->body(), dom::kNoNode);
+  EXPECT_EQ(nested->TextContent(nested->body()), "Inicio");
+  // The srcdoc inside the srcdoc is parsed too (depth 2), not deeper.
+  dom::NodeId inner = dom::kNoNode;
+  for (dom::NodeId i = 0; i < nested->size(); ++i) {
+    if (nested->IsElement(i, "iframe")) inner = i;
+  }
+  ASSERT_NE(inner, dom::kNoNode);
+  ASSERT_NE(nested->SrcdocDocument(inner), nullptr);
+  EXPECT_EQ(d.SrcdocDocument(frames[1]), nullptr);  // src is never fetched
+  EXPECT_EQ(d.SrcdocDocument(frames[2]), nullptr);  // empty srcdoc
+  ParseOptions none;
+  none.srcdoc_depth = 0;
+  ParseResult flat = Parse("<iframe srcdoc=\"<a href=/>a</a>\"></iframe>", none);
+  ASSERT_TRUE(flat.ok);
+  for (dom::NodeId i = 0; i < flat.document.size(); ++i) {
+    EXPECT_EQ(flat.document.SrcdocDocument(i), nullptr);
+  }
+}
+
 }  // namespace
 }  // namespace verifica::html
