@@ -43,7 +43,12 @@ std::vector<std::string> HeadingOrderRule::Tags() const { return {}; }
 
 std::optional<Verdict> HeadingOrderRule::Check(dom::NodeId node, PageContext& ctx) const {
   const dom::Document& doc = ctx.doc;
-  if (!doc.is_html() || !doc.node(node).is_element()) return std::nullopt;
+  const dom::Node& n = doc.node(node);
+  if (!doc.is_html() || !n.is_element()) return std::nullopt;
+  // Only h1–h6 and elements with a role attribute can be headings: skip the role computation
+  // for the rest.
+  const bool h = n.tag.size() == 2 && n.tag[0] == 'h' && n.tag[1] >= '1' && n.tag[1] <= '6';
+  if (!h && !doc.HasAttr(node, "role")) return std::nullopt;
   if (ctx.aria.Role(node) != "heading") return std::nullopt;
   const std::vector<Heading>& headings = PageHeadings(ctx);
   auto it = std::lower_bound(headings.begin(), headings.end(), node,
