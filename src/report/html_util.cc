@@ -86,6 +86,10 @@ std::string RuleReferences(const Catalog& catalog, std::string_view id,
     criteria += (criteria.empty() ? "" : ", ") + item;
   }
   if (!criteria.empty()) parts.push_back(E(m.Get("rule.wcag")) + " " + criteria);
+  if (scs.empty() && info != nullptr &&
+      std::find(info->tags.begin(), info->tags.end(), "best-practice") != info->tags.end()) {
+    parts.push_back(E(m.Get("rule.best_practice")));
+  }
   for (const std::string& a : acts) {
     parts.push_back(E(m.Get("rule.act")) + " <a href=\"" +
                     E("https://www.w3.org/WAI/standards-guidelines/act/rules/" + a + "/") + "\">" +
