@@ -44,6 +44,27 @@ TEST(ReportCommandTest, Local_RebuildsEveryFormatAndTheIndex) {
             std::string::npos);
 }
 
+// Issue 11 item 5: the campaign's name, dates and pack versions that the scan wrote into
+// summary.json stay in the rebuilt index and summary.
+TEST(ReportCommandTest, Local_KeepsTheCampaignNameDatesAndPacks) {
+  TempDir dir;
+  const fs::path out = CopyCampaign(dir);
+  std::ofstream(out / "summary.json")
+      << R"({"schema": "verifica-summary/1", "campaign": {"name": "Municipios 2026",)"
+      << R"( "started_at": "2026-03-02T10:00:00Z", "finished_at": "2026-03-02T11:30:00Z",)"
+      << R"( "packs": [{"id": "mx-lgtaip-2025", "version": "1.1.0"}]}, "entities": []})";
+  const auto r = testing::Run({testing::VerificaBinary(), "report", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string index = testing::ReadFileOrEmpty(out / "index.html");
+  EXPECT_NE(index.find("<h1>Campaña «Municipios 2026»</h1>"), std::string::npos);
+  EXPECT_NE(index.find("Revisión del 2026-03-02 10:00:00 UTC al 2026-03-02 11:30:00 UTC"),
+            std::string::npos);
+  EXPECT_NE(index.find("mx-lgtaip-2025 1.1.0"), std::string::npos);
+  const std::string summary = testing::ReadFileOrEmpty(out / "summary.json");
+  EXPECT_NE(summary.find("\"name\": \"Municipios 2026\""), std::string::npos);
+  EXPECT_NE(summary.find("\"indices\""), std::string::npos);
+}
+
 TEST(ReportCommandTest, Local_SelectedFormatsAndLanguage) {
   TempDir dir;
   const fs::path out = CopyCampaign(dir);
