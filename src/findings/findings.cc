@@ -48,6 +48,49 @@ std::optional<Impact> ImpactFromString(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view ToString(BasisStatus s) {
+  switch (s) {
+    case BasisStatus::kConfirmed:
+      return "confirmed";
+    case BasisStatus::kToConfirm:
+      return "to-confirm";
+    case BasisStatus::kGoodPractice:
+      return "good-practice";
+  }
+  return "to-confirm";
+}
+
+std::optional<BasisStatus> BasisStatusFromString(std::string_view s) {
+  if (s == "confirmed") return BasisStatus::kConfirmed;
+  if (s == "to-confirm") return BasisStatus::kToConfirm;
+  if (s == "good-practice") return BasisStatus::kGoodPractice;
+  return std::nullopt;
+}
+
+const LocalizedText& BasisStatusMark(BasisStatus s) {
+  static const LocalizedText kNone;
+  static const LocalizedText kToConfirm = {"cita por confirmar", "citation to be confirmed"};
+  static const LocalizedText kGoodPractice = {"buena práctica, sin obligación legal",
+                                              "good practice, not a legal obligation"};
+  switch (s) {
+    case BasisStatus::kConfirmed:
+      return kNone;
+    case BasisStatus::kToConfirm:
+      return kToConfirm;
+    case BasisStatus::kGoodPractice:
+      return kGoodPractice;
+  }
+  return kToConfirm;
+}
+
+std::string CitationText(const LegalBasis& b, std::string_view lang) {
+  std::string out = b.norm;
+  if (!b.article.empty()) out += (out.empty() ? "" : ", ") + b.article;
+  const std::string& mark = BasisStatusMark(b.status).Get(lang);
+  if (!mark.empty()) out += " (" + mark + ")";
+  return out;
+}
+
 OutcomeCounts CountOutcomes(const std::vector<RuleResult>& rules) {
   OutcomeCounts c;
   for (const RuleResult& r : rules) {

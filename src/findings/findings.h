@@ -30,10 +30,28 @@ struct LocalizedText {
   const std::string& Get(std::string_view lang) const { return lang == "en" ? en : es; }
 };
 
-struct LegalBasis {
-  std::string norm;     // e.g. "LGTAIP"
-  std::string article;  // e.g. "Art. 65, fr. I"
+// How far a legal-basis entry has been checked against the official text of the law.
+enum class BasisStatus : uint8_t {
+  kConfirmed,     // article and fraction checked against the text in force
+  kToConfirm,     // not yet checked: every report marks it "cita por confirmar"
+  kGoodPractice,  // no legal source: the rule states a good practice, not an obligation
 };
+std::string_view ToString(BasisStatus s);  // "confirmed" | "to-confirm" | "good-practice"
+std::optional<BasisStatus> BasisStatusFromString(std::string_view s);
+
+struct LegalBasis {
+  std::string norm;     // e.g. "LGTAIP (DOF 20-03-2025)"
+  std::string article;  // e.g. "Art. 65, fr. XII"
+  // Unset entries count as unconfirmed: a citation is never shown as settled by accident.
+  BasisStatus status = BasisStatus::kToConfirm;
+};
+
+// The mark every output prints beside a citation that is not confirmed: "cita por confirmar" /
+// "citation to be confirmed", "buena práctica, sin obligación legal" / "good practice, not a
+// legal obligation"; empty for a confirmed one.
+const LocalizedText& BasisStatusMark(BasisStatus s);
+// "LGTAIP (DOF 20-03-2025), Art. 60" followed, unless confirmed, by " (<mark>)" in `lang`.
+std::string CitationText(const LegalBasis& b, std::string_view lang);
 
 // What a rule is, for people: the catalog entry every report format renders from. The rules
 // module parses it from rules/<pack>/<id>.json.
@@ -145,6 +163,14 @@ struct EntityInfo {
   std::string url;
   std::string kind;
   std::vector<std::string> profiles;
+  // Whose law applies: "federal" or an entidad federativa as ISO 3166-2 ("MX-CMX"); its name
+  // for people; and whether it was given (entities file, --jurisdiction) or is the default.
+  std::string jurisdiction = "federal";
+  LocalizedText jurisdiction_name = {"Federación", "Federal"};
+  bool jurisdiction_defaulted = true;
+  // The guarantor authority the entity's portal should name, on the day of the scan (empty
+  // when rules/jurisdictions.json names none for its jurisdiction).
+  LocalizedText guarantor;
 };
 
 struct CrawlInfo {
@@ -192,6 +218,9 @@ struct EntityReport {
   std::vector<RuleResult> entity_rules;
   std::vector<DocumentInfo> documents;
   std::map<std::string, std::string> page_roles;  // role → URL
+  // The legal basis of each obligation rule in the report, with its status (written from the
+  // rule catalog, so that report.json carries each citation with its mark).
+  std::map<std::string, std::vector<LegalBasis>> legal_basis;
 };
 
 // Counts of rules by outcome over a page report.

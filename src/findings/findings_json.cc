@@ -126,7 +126,12 @@ void to_json(json& j, const EntityReport& e) {
              {"name", e.entity.name},
              {"url", e.entity.url},
              {"kind", e.entity.kind},
-             {"profiles", e.entity.profiles}}},
+             {"profiles", e.entity.profiles},
+             {"jurisdiction",
+              {{"code", e.entity.jurisdiction},
+               {"name", {{"es", e.entity.jurisdiction_name.es},
+                         {"en", e.entity.jurisdiction_name.en}}},
+               {"source", e.entity.jurisdiction_defaulted ? "default" : "given"}}}}},
            {"crawl",
             {{"started_at", e.crawl.started_at},
              {"finished_at", e.crawl.finished_at},
@@ -148,6 +153,24 @@ void to_json(json& j, const EntityReport& e) {
     }
     j["portal"] = std::move(portal);
   }
+  if (!e.entity.guarantor.es.empty()) {
+    j["entity"]["jurisdiction"]["guarantor"] = {{"es", e.entity.guarantor.es},
+                                                {"en", e.entity.guarantor.en}};
+  }
+  if (!e.legal_basis.empty()) {
+    json lb = json::object();
+    for (const auto& [id, bases] : e.legal_basis) {
+      json list = json::array();
+      for (const LegalBasis& b : bases) {
+        json item = {{"norm", b.norm}, {"article", b.article}, {"status", ToString(b.status)}};
+        const LocalizedText& mark = BasisStatusMark(b.status);
+        if (!mark.es.empty()) item["mark"] = {{"es", mark.es}, {"en", mark.en}};
+        list.push_back(std::move(item));
+      }
+      lb[id] = std::move(list);
+    }
+    j["legal_basis"] = std::move(lb);
+  }
 }
 
 void from_json(const json& j, EntityReport& e) {
@@ -158,6 +181,20 @@ void from_json(const json& j, EntityReport& e) {
   GetIf(ent, "url", e.entity.url);
   GetIf(ent, "kind", e.entity.kind);
   GetIf(ent, "profiles", e.entity.profiles);
+  if (auto it = ent.find("jurisdiction"); it != ent.end() && it->is_object()) {
+    GetIf(*it, "code", e.entity.jurisdiction);
+    if (auto n = it->find("name"); n != it->end() && n->is_object()) {
+      GetIf(*n, "es", e.entity.jurisdiction_name.es);
+      GetIf(*n, "en", e.entity.jurisdiction_name.en);
+    }
+    if (auto g = it->find("guarantor"); g != it->end() && g->is_object()) {
+      GetIf(*g, "es", e.entity.guarantor.es);
+      GetIf(*g, "en", e.entity.guarantor.en);
+    }
+    std::string source;
+    GetIf(*it, "source", source);
+    e.entity.jurisdiction_defaulted = source != "given";
+  }
   if (auto it = j.find("crawl"); it != j.end()) {
     GetIf(*it, "started_at", e.crawl.started_at);
     GetIf(*it, "finished_at", e.crawl.finished_at);
@@ -168,6 +205,22 @@ void from_json(const json& j, EntityReport& e) {
   }
   GetIf(j, "pages", e.pages);
   GetIf(j, "entity_rules", e.entity_rules);
+  if (auto it = j.find("legal_basis"); it != j.end() && it->is_object()) {
+    for (auto r = it->begin(); r != it->end(); ++r) {
+      if (!r->is_array()) continue;
+      std::vector<LegalBasis>& bases = e.legal_basis[r.key()];
+      for (const json& b : *r) {
+        if (!b.is_object()) continue;
+        LegalBasis basis;
+        GetIf(b, "norm", basis.norm);
+        GetIf(b, "article", basis.article);
+        std::string status;
+        GetIf(b, "status", status);
+        basis.status = BasisStatusFromString(status).value_or(BasisStatus::kToConfirm);
+        bases.push_back(std::move(basis));
+      }
+    }
+  }
   if (auto it = j.find("documents"); it != j.end()) {
     for (const json& d : *it) {
       DocumentInfo info;

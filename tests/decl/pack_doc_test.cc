@@ -47,10 +47,22 @@ TEST(PackDocTest, Local_RulesAreDocumentedWithBasisOutcomesAndRisks) {
     EXPECT_THAT(doc, HasSubstr("#### `" + r->info.id + "` — " + r->info.title.es)) << r->info.id;
     EXPECT_THAT(doc, HasSubstr("#### `" + r->info.id + "` — " + r->info.title.en)) << r->info.id;
   }
-  // An unconfirmed article says so; a confirmed one does not.
-  EXPECT_THAT(doc, HasSubstr("Art. 65, fracción XII — **numeración por confirmar**"));
-  EXPECT_THAT(doc, HasSubstr("Art. 65, fracción XII — **numbering to be confirmed**"));
-  EXPECT_THAT(doc, HasSubstr("Art. 65, último párrafo\n"));
+  // An unconfirmed citation says so; a good practice says it is no obligation; a confirmed one
+  // carries no mark.
+  EXPECT_THAT(doc, HasSubstr("no los nombra ni los mantiene en sus transitorios) — **cita por "
+                             "confirmar**"));
+  EXPECT_THAT(doc, HasSubstr("no los nombra ni los mantiene en sus transitorios) — **citation "
+                             "to be confirmed**"));
+  EXPECT_THAT(doc, HasSubstr("la LGTAIP 2025 no lo pide — **buena práctica, sin obligación "
+                             "legal**"));
+  EXPECT_THAT(doc, HasSubstr("Art. 65, fr. XII (domicilio de la Unidad de Transparencia y "
+                             "dirección electrónica para recibir solicitudes)\n"));
+  // The pack's jurisdiction, and for a state pack the guarantor authority with its dates.
+  EXPECT_THAT(doc, HasSubstr("ley general: aplica a las entidades de toda jurisdicción"));
+  const std::string cdmx = RenderPackDoc(*catalog->Find("cdmx-2024"), *catalog);
+  EXPECT_THAT(cdmx, HasSubstr("Ciudad de México (`MX-CMX`): solo entidades de esa jurisdicción"));
+  EXPECT_THAT(cdmx, HasSubstr("INFO CDMX) — sin fecha de término registrada"));
+  EXPECT_THAT(cdmx, HasSubstr("**Sustituye a:** `mx-lgtaip-2025`"));
   // What fails and what needs review, with the rule's own messages.
   EXPECT_THAT(doc, HasSubstr("`stale`: Información desactualizada"));
   EXPECT_THAT(doc, HasSubstr("`partial`: La sección ‹página› enlaza"));

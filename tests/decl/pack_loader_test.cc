@@ -20,11 +20,11 @@ using ::testing::HasSubstr;
 // A minimal valid pack; tests break one thing at a time.
 constexpr std::string_view kMinimal = R"({
   "schema": 1,
-  "pack": {"id": "prueba", "version": "1", "jurisdiction": "MX", "effective": "2025-01-01",
+  "pack": {"id": "prueba", "version": "1", "jurisdiction": "general", "effective": "2025-01-01",
            "title": {"es": "Prueba", "en": "Test"}},
   "rules": [{
     "id": "tr-prueba", "title": {"es": "t", "en": "t"}, "description": {"es": "d", "en": "d"},
-    "help": {"es": "h", "en": "h"}, "legal_basis": [{"norm": "LGTAIP", "article": "Art. 65"}],
+    "help": {"es": "h", "en": "h"}, "legal_basis": [{"norm": "LGTAIP", "article": "Art. 65", "status": "confirmed"}],
     "impact": "serious", "scope": "page",
     "evidence": {"any": [{"check": "link", "text": "transparencia"}]},
     "messages": {"pass": {"es": "sí", "en": "yes"}, "missing": {"es": "no", "en": "no"}}
@@ -58,7 +58,7 @@ TEST(PackLoaderTest, Local_ThePacksOfIssue4Exist) {
   for (const char* id : {"mx-lgtaip-2025", "cdmx-2024", "mx-datos-personales"}) {
     EXPECT_NE(cat->Find(id), nullptr) << id;
   }
-  EXPECT_EQ(cat->DefaultProfiles(),
+  EXPECT_EQ(cat->DefaultProfiles("federal"),
             (std::vector<std::string>{"mx-datos-personales", "mx-lgtaip-2025"}));
 }
 
@@ -125,16 +125,17 @@ TEST(PackLoaderTest, Ley_CdmxVariantsCiteTheLocalLaw) {
   auto cat = decltest::SourceCatalog();
   const auto* home = cat->FindRule("tr-home-link-cdmx");
   ASSERT_NE(home, nullptr);
-  EXPECT_EQ(home->info.legal_basis.at(0).article, "Art. 145");
+  EXPECT_THAT(home->info.legal_basis.at(0).article, ::testing::StartsWith("Art. 145"));
   EXPECT_EQ(home->catalogue, "TR-HOME-LINK");
   EXPECT_EQ(home->any.size(), cat->FindRule("tr-home-link")->any.size());
-  EXPECT_EQ(cat->FindRule("tr-staleness-cdmx")->info.legal_basis.at(0).article, "Art. 146");
+  EXPECT_THAT(cat->FindRule("tr-staleness-cdmx")->info.legal_basis.at(0).article,
+              ::testing::StartsWith("Art. 146"));
   EXPECT_EQ(home->info.pack, "cdmx-2024");
 }
 
 TEST(PackLoaderTest, Local_ProfilesSelectEntityRules) {
   auto cat = decltest::SourceCatalog();
-  auto cdmx = cat->EntityRules({"cdmx-2024", "mx-datos-personales"});
+  auto cdmx = cat->EntityRules({"cdmx-2024", "mx-datos-personales"}, "MX-CMX");
   ASSERT_TRUE(cdmx.ok());
   std::set<std::string> ids;
   for (const auto& r : *cdmx) ids.insert(r->info.id);
@@ -143,13 +144,13 @@ TEST(PackLoaderTest, Local_ProfilesSelectEntityRules) {
   EXPECT_TRUE(ids.count("pd-e1-responsable"));
   EXPECT_FALSE(ids.count("tr-home-link"));
   EXPECT_FALSE(ids.count("ax-overlay"));  // page rule: runs on every page, not per profile
-  auto defaults = cat->EntityRules({});
+  auto defaults = cat->EntityRules({}, "federal");
   ASSERT_TRUE(defaults.ok());
   std::set<std::string> d;
   for (const auto& r : *defaults) d.insert(r->info.id);
   EXPECT_TRUE(d.count("tr-home-link"));
   EXPECT_FALSE(d.count("tr-home-link-cdmx"));
-  auto bad = cat->EntityRules({"mx-inexistente"});
+  auto bad = cat->EntityRules({"mx-inexistente"}, "federal");
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(), HasSubstr("unknown profile 'mx-inexistente'"));
 }
@@ -242,7 +243,7 @@ TEST(PackLoaderTest, Local_PatternsMustBeWrittenForFoldedText) {
 
 TEST(PackLoaderTest, Local_LegalBasisAndLanguagesAreRequired) {
   auto errors = decltest::ErrorsOf(
-      Replace(kMinimal, R"("legal_basis": [{"norm": "LGTAIP", "article": "Art. 65"}])",
+      Replace(kMinimal, R"("legal_basis": [{"norm": "LGTAIP", "article": "Art. 65", "status": "confirmed"}])",
               R"("legal_basis": [])"));
   ASSERT_EQ(errors.size(), 1u) << Join(errors);
   EXPECT_EQ(errors[0].pointer, "/rules/0/legal_basis");
@@ -298,7 +299,7 @@ TEST(PackLoaderTest, Local_ExtendsAndIncludeAreResolved) {
   std::string ext = Replace(kMinimal, R"({
     "id": "tr-prueba", "title")",
                             R"({"id": "tr-home-link-prueba", "extends": "tr-home-link",
-    "legal_basis": [{"norm": "Ley local", "article": "Art. 1"}]}, {
+    "legal_basis": [{"norm": "Ley local", "article": "Art. 1", "status": "to-confirm"}]}, {
     "id": "tr-prueba", "title")");
   EXPECT_TRUE(decltest::ErrorsOf(ext).empty()) << Join(decltest::ErrorsOf(ext));
   auto errors =

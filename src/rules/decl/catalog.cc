@@ -1,8 +1,10 @@
 #include "rules/decl/catalog.h"
 
 #include <algorithm>
+#include <set>
 
 #include "rules/decl/evaluate.h"
+#include "rules/decl/jurisdictions.h"
 
 namespace verifica::rules::decl {
 
@@ -16,17 +18,40 @@ const PackSpec* PackCatalog::Find(std::string_view id) const {
   return nullptr;
 }
 
-std::vector<std::string> PackCatalog::DefaultProfiles() const {
+namespace {
+
+bool AppliesTo(const PackSpec& p, std::string_view jurisdiction) {
+  return p.jurisdiction == kGeneral || p.jurisdiction == jurisdiction;
+}
+
+std::string NameOf(std::string_view code) {
+  if (code == kGeneral) return "general law (every jurisdiction)";
+  auto table = JurisdictionTable::Embedded();
+  const Jurisdiction* j = table.ok() ? (*table)->FindCode(code) : nullptr;
+  return j == nullptr ? std::string(code) : j->name.en + " (" + j->code + ")";
+}
+
+}  // namespace
+
+std::vector<std::string> PackCatalog::DefaultProfiles(std::string_view jurisdiction) const {
+  std::set<std::string> superseded;
+  for (const auto& p : packs_) {
+    if (p->is_default && p->jurisdiction == jurisdiction) {
+      superseded.insert(p->supersedes.begin(), p->supersedes.end());
+    }
+  }
   std::vector<std::string> out;
   for (const auto& p : packs_) {
-    if (p->is_default) out.push_back(p->id);
+    if (p->is_default && AppliesTo(*p, jurisdiction) && !superseded.count(p->id)) {
+      out.push_back(p->id);
+    }
   }
   return out;
 }
 
-Result<std::vector<const PackSpec*>> PackCatalog::Select(
-    const std::vector<std::string>& profiles) const {
-  const std::vector<std::string> ids = profiles.empty() ? DefaultProfiles() : profiles;
+Result<std::vector<const PackSpec*>> PackCatalog::Select(const std::vector<std::string>& profiles,
+                                                         std::string_view jurisdiction) const {
+  const std::vector<std::string> ids = profiles.empty() ? DefaultProfiles(jurisdiction) : profiles;
   std::vector<const PackSpec*> out;
   for (const std::string& id : ids) {
     const PackSpec* p = Find(id);
@@ -35,24 +60,30 @@ Result<std::vector<const PackSpec*>> PackCatalog::Select(
       for (const auto& k : packs_) known += (known.empty() ? "" : ", ") + k->id;
       return InvalidArgument("unknown profile '" + id + "' (packs: " + known + ")");
     }
+    if (!AppliesTo(*p, jurisdiction)) {
+      return InvalidArgument("profile '" + id + "' checks the law of " + NameOf(p->jurisdiction) +
+                             ", but the entity's jurisdiction is " + NameOf(jurisdiction) +
+                             " (set the entity's jurisdiction, or leave profiles empty for "
+                             "the packs of its jurisdiction)");
+    }
     if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
   }
   return out;
 }
 
 Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::EntityRules(
-    const std::vector<std::string>& profiles) const {
-  return RulesOf(profiles, Scope::kEntity);
+    const std::vector<std::string>& profiles, std::string_view jurisdiction) const {
+  return RulesOf(profiles, jurisdiction, Scope::kEntity);
 }
 
 Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::PageRules(
-    const std::vector<std::string>& profiles) const {
-  return RulesOf(profiles, Scope::kPage);
+    const std::vector<std::string>& profiles, std::string_view jurisdiction) const {
+  return RulesOf(profiles, jurisdiction, Scope::kPage);
 }
 
 Result<std::vector<std::shared_ptr<const RuleSpec>>> PackCatalog::RulesOf(
-    const std::vector<std::string>& profiles, Scope scope) const {
-  auto packs = Select(profiles);
+    const std::vector<std::string>& profiles, std::string_view jurisdiction, Scope scope) const {
+  auto packs = Select(profiles, jurisdiction);
   if (!packs.ok()) return packs.status();
   std::vector<std::shared_ptr<const RuleSpec>> out;
   auto add = [&](const std::shared_ptr<const RuleSpec>& r) {

@@ -9,6 +9,7 @@
 
 #include "rules/decl/checker.h"
 #include "rules/decl/dates.h"
+#include "rules/decl/jurisdictions.h"
 #include "rules/decl/primitives.h"
 #include "util/embedded.h"
 #include "util/text.h"
@@ -242,28 +243,57 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
     if (auto t = c.Text(r, "risks", ptr, true)) rule->risks = *t;
   }
 
-  bool unverified = false;
+  bool to_confirm = false;
+  bool good_practice_only = true;
   auto lb = r.find("legal_basis");
   const std::string lbp = PointerJoin(ptr, "legal_basis");
   if (lb == r.end()) {
-    c.Error(lbp, "missing: obligation rules must cite their legal basis");
+    c.Error(lbp,
+            "missing: obligation rules must cite their legal basis (a rule without one cites "
+            "its source with \"status\": \"good-practice\")");
   } else if (!lb->is_array() || lb->empty()) {
-    c.Error(lbp, "must be a non-empty array of {\"norm\", \"article\"}");
+    c.Error(lbp, "must be a non-empty array of {\"norm\", \"article\", \"status\"}");
   } else {
     for (size_t i = 0; i < lb->size(); ++i) {
       const std::string bp = PointerJoin(lbp, i);
       const json& b = (*lb)[i];
       if (!b.is_object()) {
-        c.Error(bp, "must be an object {\"norm\", \"article\"}");
+        c.Error(bp, "must be an object {\"norm\", \"article\", \"status\"}");
         continue;
       }
-      c.AllowKeys(b, bp, {"norm", "article", "verified"});
+      if (b.contains("verified")) {
+        c.Error(PointerJoin(bp, "verified"),
+                "replaced by \"status\": \"confirmed\", \"to-confirm\" or \"good-practice\"");
+        continue;
+      }
+      c.AllowKeys(b, bp, {"$comment", "norm", "article", "status"});
       findings::LegalBasis basis;
       if (auto n = c.String(b, "norm", bp, true)) basis.norm = *n;
       if (auto a = c.String(b, "article", bp, true)) basis.article = *a;
-      const auto v = c.Bool(b, "verified", bp);
-      if (v && !*v) unverified = true;
-      rule->basis_verified.push_back(!v || *v);
+      if (auto st = c.String(b, "status", bp, false)) {
+        if (auto v = findings::BasisStatusFromString(*st)) {
+          basis.status = *v;
+        } else {
+          c.Error(PointerJoin(bp, "status"),
+                  "must be \"confirmed\" (checked against the law's text), \"to-confirm\" or "
+                  "\"good-practice\" (no legal source)");
+        }
+      } else if (!b.contains("status")) {
+        c.Error(PointerJoin(bp, "status"),
+                "missing: every citation states how far it is checked: \"confirmed\", "
+                "\"to-confirm\" or \"good-practice\"");
+      }
+      switch (basis.status) {
+        case findings::BasisStatus::kConfirmed:
+          good_practice_only = false;
+          break;
+        case findings::BasisStatus::kToConfirm:
+          good_practice_only = false;
+          to_confirm = true;
+          break;
+        case findings::BasisStatus::kGoodPractice:
+          break;
+      }
       info.legal_basis.push_back(std::move(basis));
     }
   }
@@ -277,7 +307,16 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   if (auto tags = c.Strings(r, "tags", ptr, false)) info.tags = *tags;
   info.tags.push_back("pack:" + pack.id);
   if (!rule->catalogue.empty()) info.tags.push_back("catalogue:" + rule->catalogue);
-  if (unverified) info.tags.push_back("legal-basis-unverified");
+  if (to_confirm) info.tags.push_back("legal-basis-unverified");
+  // A rule with no legal source states a good practice, not an obligation.
+  if (good_practice_only && !info.legal_basis.empty()) {
+    info.tags.push_back("good-practice");
+    if (info.impact == findings::Impact::kSerious || info.impact == findings::Impact::kCritical) {
+      c.Error(PointerJoin(ptr, "impact"),
+              "a rule with no legal source (every citation \"good-practice\") states no "
+              "obligation: its impact is at most \"moderate\"");
+    }
+  }
 
   if (auto s = c.String(r, "scope", ptr, true)) {
     if (*s == "page") {
@@ -427,6 +466,67 @@ std::shared_ptr<RuleSpec> ReadRule(const json& r, const std::string& ptr, const 
   return rule;
 }
 
+constexpr std::string_view kGuarantorToken = "{garante:";
+
+// Replaces "{garante:CODE}" in one text with the name of CODE's guarantor in force on `today`.
+void ReplaceGuarantors(std::string& t, bool english, CivilDate today, const std::string& ptr,
+                       Checker& c) {
+  size_t at = 0;
+  while ((at = t.find(kGuarantorToken, at)) != std::string::npos) {
+    const size_t end = t.find('}', at);
+    if (end == std::string::npos) {
+      c.Error(ptr, "\"{garante:\" without its closing '}'");
+      return;
+    }
+    const size_t start = at + kGuarantorToken.size();
+    const std::string code = t.substr(start, end - start);
+    auto table = JurisdictionTable::Embedded();
+    if (!table.ok()) {
+      c.Error(ptr, table.status().message());
+      return;
+    }
+    if ((*table)->FindCode(code) == nullptr) {
+      c.Error(ptr, "{garante:" + code + "}: unknown jurisdiction (known: " +
+                       (*table)->KnownValues() + ")");
+      return;
+    }
+    const Guarantor* g = (*table)->GuarantorOn(code, today);
+    if (g == nullptr) {
+      c.Error(ptr, "{garante:" + code + "}: rules/jurisdictions.json names no guarantor of " +
+                       code + " in force on " + today.Iso());
+      return;
+    }
+    const std::string& name = english ? g->name.en : g->name.es;
+    t.replace(at, end + 1 - at, name);
+    at += name.size();
+  }
+}
+
+// The texts of a rule (title, description, help, messages, risks) with "{garante:CODE}"
+// replaced, so that one edit of rules/jurisdictions.json updates every rule that names it.
+void SubstituteGuarantors(json& rule, const std::string& ptr, CivilDate today, Checker& c) {
+  if (!rule.is_object()) return;
+  auto fix_text = [&](json& text, const std::string& tp) {
+    if (!text.is_object()) return;
+    for (const char* lang : {"es", "en"}) {
+      auto it = text.find(lang);
+      if (it == text.end() || !it->is_string()) continue;
+      std::string t = it->get<std::string>();
+      if (t.find(kGuarantorToken) == std::string::npos) continue;
+      ReplaceGuarantors(t, std::string_view(lang) == "en", today, PointerJoin(tp, lang), c);
+      *it = t;
+    }
+  };
+  for (const char* key : {"title", "description", "help", "risks"}) {
+    if (auto it = rule.find(key); it != rule.end()) fix_text(*it, PointerJoin(ptr, key));
+  }
+  if (auto m = rule.find("messages"); m != rule.end() && m->is_object()) {
+    for (auto it = m->begin(); it != m->end(); ++it) {
+      fix_text(it.value(), PointerJoin(PointerJoin(ptr, "messages"), it.key()));
+    }
+  }
+}
+
 constexpr size_t kMaxJsonDepth = 64;
 
 // Depth of the deepest value, without recursion.
@@ -549,7 +649,7 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
     } else {
       c.AllowKeys(*meta, "/pack",
                   {"$comment", "id", "version", "jurisdiction", "effective", "title", "description",
-                   "default", "include"});
+                   "default", "include", "supersedes"});
       if (auto id = c.String(*meta, "id", "/pack", true)) {
         if (!IsKebab(*id)) c.Error("/pack/id", "pack ids are kebab-case ('mx-lgtaip-2025')");
         if (auto [it, fresh] = pack_ids.emplace(*id, src.file); !fresh) {
@@ -558,7 +658,17 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
         pack->id = *id;
       }
       if (auto v = c.String(*meta, "version", "/pack", true)) pack->version = *v;
-      if (auto v = c.String(*meta, "jurisdiction", "/pack", true)) pack->jurisdiction = *v;
+      if (auto v = c.String(*meta, "jurisdiction", "/pack", true)) {
+        pack->jurisdiction = *v;
+        auto table = JurisdictionTable::Embedded();
+        if (!table.ok()) {
+          c.Error("/pack/jurisdiction", table.status().message());
+        } else if (*v != kGeneral && (*table)->FindCode(*v) == nullptr) {
+          c.Error("/pack/jurisdiction",
+                  "unknown jurisdiction '" + *v + "': \"general\" (a Ley General, for every "
+                  "entity) or one of " + (*table)->KnownValues());
+        }
+      }
       if (auto v = c.String(*meta, "effective", "/pack", true)) {
         if (!ParseIsoDate(*v)) c.Error("/pack/effective", "must be an ISO date (YYYY-MM-DD)");
         pack->effective = *v;
@@ -567,6 +677,7 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
       if (auto t = c.Text(*meta, "description", "/pack", false)) pack->description = *t;
       if (auto d = c.Bool(*meta, "default", "/pack")) pack->is_default = *d;
       if (auto inc = c.Strings(*meta, "include", "/pack", false)) pack->include = *inc;
+      if (auto sup = c.Strings(*meta, "supersedes", "/pack", false)) pack->supersedes = *sup;
     }
     ReadRoles(doc, pack.get(), c);
     for (const RoleSpec& r : pack->roles) known_roles.insert(r.id);
@@ -595,6 +706,7 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
   }
 
   // Pass 3: rules (merged with what they extend), validated.
+  const CivilDate today = options.today.value_or(TodayUtc());
   std::set<std::string> reserved(options.reserved_ids.begin(), options.reserved_ids.end());
   std::map<std::string, std::string> rule_ids;  // id → "file pointer"
   for (size_t d = 0; d < docs.size(); ++d) {
@@ -642,6 +754,7 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
         acc.erase("extends");
         merged = std::move(acc);
       }
+      SubstituteGuarantors(merged, rr.pointer, today, c);
       std::shared_ptr<RuleSpec> rule = ReadRule(merged, rr.pointer, *packs[d], known_roles, c);
       if (!rule) continue;
       const std::string where = rr.file + " " + rr.pointer;
@@ -674,6 +787,27 @@ static LoadResult LoadPacksUnchecked(const std::vector<PackSource>& sources,
         checkers[d]->Error(ptr, "no valid rule '" + id + "' in the loaded packs");
       } else if (found->info.pack == packs[d]->id) {
         checkers[d]->Error(ptr, "'" + id + "' is already in this pack");
+      }
+    }
+  }
+  // A pack supersedes default packs of general law, and only for its own jurisdiction.
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (size_t i = 0; i < packs[d]->supersedes.size(); ++i) {
+      const std::string& id = packs[d]->supersedes[i];
+      const std::string ptr = PointerJoin("/pack/supersedes", i);
+      const PackSpec* other = nullptr;
+      for (const auto& p : packs) {
+        if (p->id == id) other = p.get();
+      }
+      if (packs[d]->jurisdiction == kGeneral) {
+        checkers[d]->Error(ptr, "a pack of general law cannot supersede another");
+      } else if (other == nullptr) {
+        checkers[d]->Error(ptr, "no pack '" + id + "' in the loaded packs");
+      } else if (other == packs[d].get()) {
+        checkers[d]->Error(ptr, "a pack cannot supersede itself");
+      } else if (other->jurisdiction != kGeneral) {
+        checkers[d]->Error(ptr, "'" + id + "' is not a pack of general law (jurisdiction '" +
+                                    other->jurisdiction + "')");
       }
     }
   }

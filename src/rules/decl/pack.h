@@ -8,11 +8,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "findings/findings.h"
+#include "rules/decl/dates.h"
 #include "util/pattern.h"
 #include "util/status.h"
 
@@ -42,9 +44,6 @@ enum class Missing : uint8_t { kFailed, kCantTell, kInapplicable };
 struct RuleSpec {
   findings::RuleInfo info;  // id, pack, titles, help, legal basis, impact, tags, messages
   std::string catalogue;    // catalogue check id ("TR-HOME-LINK"), if it implements one
-  // Per entry of info.legal_basis: false when the article is still to be confirmed against the
-  // official text ("verified": false in the pack).
-  std::vector<bool> basis_verified;
   findings::LocalizedText risks;  // known false-positive / false-negative risks (docs only)
   Scope scope = Scope::kPage;
   std::vector<std::string> roles;  // entity rules: the page roles whose pages are examined
@@ -84,6 +83,8 @@ struct PackSpec {
   int schema = 1;
   std::string id;
   std::string version;
+  // Whose law the pack checks: "general" (a Ley General: entities of every jurisdiction),
+  // "federal" or an entidad federativa ("MX-CMX"); see jurisdictions.h.
   std::string jurisdiction;
   std::string effective;  // ISO date from which the pack applies
   findings::LocalizedText title;
@@ -92,6 +93,9 @@ struct PackSpec {
   // Rules of other packs (entity or page rules) that this profile applies too (e.g. a state
   // pack reusing the general law's checks that its own law does not renumber).
   std::vector<std::string> include;
+  // Default packs that this one replaces for the entities of its jurisdiction (a state pack
+  // that carries the general pack's checks with its own law's citations).
+  std::vector<std::string> supersedes;
   std::string file;  // where it was loaded from
   std::vector<RoleSpec> roles;
   std::vector<std::shared_ptr<const RuleSpec>> rules;
@@ -112,8 +116,11 @@ struct PackSource {
 // Parses and validates packs together: ids must be unique across them and must not clash with
 // `reserved_ids` (the C++ rules); `extends` is resolved among them. Packs with errors are not
 // returned. Memory budget per pattern: `max_pattern_mem` bytes (RE2 max_mem).
+// "{garante:CODE}" in a rule's texts becomes the name of the guarantor authority of CODE in
+// force on `today` (rules/jurisdictions.json); unset = the current UTC date.
 struct LoadOptions {
   std::vector<std::string> reserved_ids;
+  std::optional<CivilDate> today;
   int64_t max_pattern_mem = 1 << 20;
   size_t max_pattern_length = 2000;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "rules/decl/jurisdictions.h"
 #include "rules/decl/primitives.h"
 #include "rules/engine/rule.h"
 
@@ -121,14 +122,20 @@ std::string RuleSection(const RuleSpec& r, const PackCatalog& catalog, const Lan
     out += std::string("- **") + l.Pick("Catálogo", "Catalogue") + ":** " + r.catalogue + "\n";
   }
   out += std::string("- **") + l.Pick("Fundamento legal", "Legal basis") + ":**\n";
-  for (size_t i = 0; i < r.info.legal_basis.size(); ++i) {
-    const findings::LegalBasis& b = r.info.legal_basis[i];
-    out += "  - " + b.norm + ", " + b.article;
-    if (i < r.basis_verified.size() && !r.basis_verified[i]) {
-      out += l.Pick(
-          " — **numeración por confirmar**: el artículo no se ha cotejado con el texto oficial.",
-          " — **numbering to be confirmed**: the article has not been checked against the "
-          "official text.");
+  for (const findings::LegalBasis& b : r.info.legal_basis) {
+    out += "  - " + b.norm + (b.article.empty() ? "" : ", " + b.article);
+    switch (b.status) {
+      case findings::BasisStatus::kConfirmed:
+        break;
+      case findings::BasisStatus::kToConfirm:
+        out += l.Pick(" — **cita por confirmar**: no se ha cotejado con el texto oficial.",
+                      " — **citation to be confirmed**: not yet checked against the official "
+                      "text.");
+        break;
+      case findings::BasisStatus::kGoodPractice:
+        out += l.Pick(" — **buena práctica, sin obligación legal**.",
+                      " — **good practice, not a legal obligation**.");
+        break;
     }
     out += "\n";
   }
@@ -180,21 +187,69 @@ std::string RuleSection(const RuleSpec& r, const PackCatalog& catalog, const Lan
   return out;
 }
 
+// "Ley General: toda entidad" or "Ciudad de México (MX-CMX)".
+std::string JurisdictionText(const PackSpec& pack, const PackCatalog&, const Lang& l) {
+  if (pack.jurisdiction == kGeneral) {
+    return l.Pick("ley general: aplica a las entidades de toda jurisdicción (`general`)",
+                  "general law: applies to entities of every jurisdiction (`general`)");
+  }
+  auto table = JurisdictionTable::Embedded();
+  const Jurisdiction* j = table.ok() ? (*table)->FindCode(pack.jurisdiction) : nullptr;
+  if (j == nullptr) return "`" + pack.jurisdiction + "`";
+  return l.Of(j->name) + " (`" + j->code + "`): " +
+         l.Pick("solo entidades de esa jurisdicción", "only entities of that jurisdiction");
+}
+
+// The guarantor authority the pack's jurisdiction names today, when the data holds one.
+std::string GuarantorText(const PackSpec& pack, const Lang& l) {
+  auto table = JurisdictionTable::Embedded();
+  if (!table.ok() || pack.jurisdiction == kGeneral) return {};
+  const Jurisdiction* j = (*table)->FindCode(pack.jurisdiction);
+  if (j == nullptr || j->guarantors.empty()) return {};
+  std::string out;
+  for (const Guarantor& g : j->guarantors) {
+    out += std::string("  - ") + l.Of(g.name) + " — ";
+    if (g.from) out += l.Pick("desde ", "from ") + g.from->Iso();
+    if (g.from && g.until) out += ", ";
+    if (g.until) out += l.Pick("hasta ", "until ") + g.until->Iso();
+    if (!g.from && !g.until) out += l.Pick("sin fecha de término registrada", "no end date recorded");
+    out += " (" + findings::CitationText(g.basis, l.es ? "es" : "en") + ")";
+    if (!l.Of(g.note).empty()) out += ". " + l.Of(g.note);
+    out += "\n";
+  }
+  return out;
+}
+
 std::string Half(const PackSpec& pack, const PackCatalog& catalog, const Lang& l) {
   std::string out;
   out += std::string("## ") + l.Pick("Español", "English") + "\n\n";
   out += l.Of(pack.description) + "\n\n";
-  out += std::string("- **") + l.Pick("Jurisdicción", "Jurisdiction") + ":** " + pack.jurisdiction +
-         "\n";
+  out += std::string("- **") + l.Pick("Jurisdicción", "Jurisdiction") + ":** " +
+         JurisdictionText(pack, catalog, l) + "\n";
+  if (std::string g = GuarantorText(pack, l); !g.empty()) {
+    out += std::string("- **") +
+           l.Pick("Autoridad garante (rules/jurisdictions.json)",
+                  "Guarantor authority (rules/jurisdictions.json)") +
+           ":**\n" + g;
+  }
   out += std::string("- **") + l.Pick("Vigente desde", "In force from") + ":** " + pack.effective +
          "\n";
   out += std::string("- **") + l.Pick("Versión", "Version") + ":** " + pack.version + "\n";
   out += std::string("- **") + l.Pick("Perfil por omisión", "Default profile") + ":** " +
-         (pack.is_default ? l.Pick("sí (entidades sin columna `profiles`)",
-                                   "yes (entities with no `profiles` column)")
+         (pack.is_default ? l.Pick("sí (entidades de esa jurisdicción sin columna `profiles`)",
+                                   "yes (entities of that jurisdiction with no `profiles` "
+                                   "column)")
                           : l.Pick("no (se elige en la columna `profiles`)",
                                    "no (chosen in the `profiles` column)")) +
          "\n";
+  if (!pack.supersedes.empty()) {
+    out += std::string("- **") + l.Pick("Sustituye a", "Replaces") + ":** ";
+    for (size_t i = 0; i < pack.supersedes.size(); ++i) {
+      out += (i ? ", " : "") + std::string("`") + pack.supersedes[i] + "`";
+    }
+    out += l.Pick(" (para las entidades de su jurisdicción)", " (for entities of its jurisdiction)");
+    out += "\n";
+  }
   if (!pack.include.empty()) {
     out += std::string("- **") +
            l.Pick("Incluye reglas de otros paquetes", "Includes rules of other packs") + ":** ";
@@ -216,9 +271,11 @@ std::string Half(const PackSpec& pack, const PackCatalog& catalog, const Lang& l
       "cuenta como cumplimiento ni como incumplimiento.\n"
       "- **No aplica** (`inapplicable`): la regla no tiene nada que evaluar en esa entidad o "
       "página.\n"
-      "- **Numeración por confirmar**: el fundamento se cita como referencia; el número de "
-      "artículo de la reforma de 2025 no se ha cotejado con el texto oficial (DOF/Gaceta). Estas "
-      "reglas llevan la etiqueta `legal-basis-unverified`.\n\n",
+      "- **Cita por confirmar**: el fundamento se cita como referencia; el artículo o la "
+      "fracción no se ha cotejado con el texto oficial (DOF/Gaceta). Estas reglas llevan la "
+      "etiqueta `legal-basis-unverified` y todos los informes marcan la cita.\n"
+      "- **Buena práctica**: la regla no tiene fuente legal; no señala una obligación (etiqueta "
+      "`good-practice`).\n\n",
       "- **Passed**: the evidence was found; the report names the page and the text or link "
       "that satisfies it.\n"
       "- **Failed**: the page the rule reads is there and the evidence is missing or wrong (a "
@@ -227,9 +284,11 @@ std::string Half(const PackSpec& pack, const PackCatalog& catalog, const Lang& l
       "JavaScript, a PDF without a text layer, a weak hint): review it by hand; it never counts "
       "as compliance nor as a failure.\n"
       "- **Inapplicable**: the rule has nothing to assess on that entity or page.\n"
-      "- **Numbering to be confirmed**: the basis is cited for reference; the article number "
-      "of the 2025 reform has not been checked against the official text (DOF/Gaceta). These "
-      "rules carry the tag `legal-basis-unverified`.\n\n");
+      "- **Citation to be confirmed**: the basis is cited for reference; the article or "
+      "fraction has not been checked against the official text (DOF/Gaceta). These rules carry "
+      "the tag `legal-basis-unverified` and every report marks the citation.\n"
+      "- **Good practice**: the rule has no legal source; it does not state an obligation (tag "
+      "`good-practice`).\n\n");
   if (!pack.roles.empty()) {
     out += std::string("### ") +
            l.Pick("Páginas que buscan las reglas", "Pages the rules look for") + "\n\n";

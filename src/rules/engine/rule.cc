@@ -81,6 +81,16 @@ Result<RuleMeta> ParseRuleMeta(std::string_view json_text, std::string_view wher
       LegalBasis lb;
       lb.norm = b["norm"].get<std::string>();
       if (b.contains("article") && b["article"].is_string()) lb.article = b["article"].get<std::string>();
+      // Same vocabulary as the packs; a citation without a known status is never settled.
+      auto status = b.contains("status") && b["status"].is_string()
+                        ? findings::BasisStatusFromString(b["status"].get<std::string>())
+                        : std::nullopt;
+      if (!status) {
+        return InvalidArgument(std::string(where) +
+                               ": /legal_basis: items need a \"status\": \"confirmed\", "
+                               "\"to-confirm\" or \"good-practice\"");
+      }
+      lb.status = *status;
       m.legal_basis.push_back(std::move(lb));
     }
   }
