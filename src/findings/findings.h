@@ -170,7 +170,7 @@ struct EntityInfo {
   bool jurisdiction_defaulted = true;
   // The guarantor authority the entity's portal should name, on the day of the scan (empty
   // when rules/jurisdictions.json names none for its jurisdiction).
-  LocalizedText guarantor;
+  LocalizedText guarantor = {};
 };
 
 struct CrawlInfo {

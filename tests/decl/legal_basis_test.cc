@@ -162,7 +162,8 @@ TEST(LegalBasisTest, Ley_ConfirmedCitationsExistInTheLawTexts) {
           for (const std::string& fr : {f[1].str(), f[2].str()}) {
             if (fr.empty()) continue;
             EXPECT_NE(body.find("\n" + fr + ". "), std::string::npos)
-                << r->info.id << ": Art. " << first << " of " << b.norm << " has no fraction " << fr;
+                << r->info.id << ": Art. " << first << " of " << b.norm << " has no fraction "
+                << fr;
           }
         }
         ++checked;

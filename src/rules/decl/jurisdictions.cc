@@ -125,7 +125,8 @@ Result<JurisdictionTable> JurisdictionTable::Parse(std::string_view text, std::s
 Result<const JurisdictionTable*> JurisdictionTable::Embedded() {
   static const Result<JurisdictionTable> table = [] {
     auto text = embedded::Find(kFile);
-    if (!text) return Result<JurisdictionTable>(InternalError(std::string(kFile) + " not embedded"));
+    if (!text)
+      return Result<JurisdictionTable>(InternalError(std::string(kFile) + " not embedded"));
     return Parse(*text, kFile);
   }();
   if (!table.ok()) return table.status();
@@ -145,7 +146,8 @@ const Jurisdiction* JurisdictionTable::Find(std::string_view input) const {
   for (const Jurisdiction& j : all_) {
     const std::string code = text::Fold(j.code);
     // "MX-CMX" is also written "CMX".
-    const bool short_code = code.size() > 3 && code.rfind("mx-", 0) == 0 && folded == code.substr(3);
+    const bool short_code =
+        code.size() > 3 && code.rfind("mx-", 0) == 0 && folded == code.substr(3);
     if (folded == code || short_code || folded == text::Fold(j.name.es) ||
         folded == text::Fold(j.name.en)) {
       return &j;

@@ -32,9 +32,7 @@ struct Guarantor {
   std::optional<CivilDate> until;
   findings::LegalBasis basis;  // where the law names it
   findings::LocalizedText note;
-  bool InForce(CivilDate day) const {
-    return (!from || *from <= day) && (!until || day <= *until);
-  }
+  bool InForce(CivilDate day) const { return (!from || *from <= day) && (!until || day <= *until); }
 };
 
 struct Jurisdiction {

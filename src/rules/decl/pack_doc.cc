@@ -212,7 +212,9 @@ std::string GuarantorText(const PackSpec& pack, const Lang& l) {
     if (g.from) out += l.Pick("desde ", "from ") + g.from->Iso();
     if (g.from && g.until) out += ", ";
     if (g.until) out += l.Pick("hasta ", "until ") + g.until->Iso();
-    if (!g.from && !g.until) out += l.Pick("sin fecha de término registrada", "no end date recorded");
+    if (!g.from && !g.until) {
+      out += l.Pick("sin fecha de término registrada", "no end date recorded");
+    }
     out += " (" + findings::CitationText(g.basis, l.es ? "es" : "en") + ")";
     if (!l.Of(g.note).empty()) out += ". " + l.Of(g.note);
     out += "\n";
@@ -247,7 +249,8 @@ std::string Half(const PackSpec& pack, const PackCatalog& catalog, const Lang& l
     for (size_t i = 0; i < pack.supersedes.size(); ++i) {
       out += (i ? ", " : "") + std::string("`") + pack.supersedes[i] + "`";
     }
-    out += l.Pick(" (para las entidades de su jurisdicción)", " (for entities of its jurisdiction)");
+    out += l.Pick(" (para las entidades de su jurisdicción)",
+                  " (for entities of its jurisdiction)");
     out += "\n";
   }
   if (!pack.include.empty()) {
