@@ -69,7 +69,11 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
       if (r.outcome != Outcome::kFailed && r.outcome != Outcome::kCantTell) continue;
       const bool failed = r.outcome == Outcome::kFailed;
       std::string title;
-      if (auto it = catalog.find(r.id); it != catalog.end()) title = it->second.title.Get(o.lang);
+      const findings::RuleInfo* info = nullptr;
+      if (auto it = catalog.find(r.id); it != catalog.end()) {
+        info = &it->second;
+        title = info->title.Get(o.lang);
+      }
       std::string mark = failed ? Color(o.color, "31", "✗") : Color(o.color, "33", "?");
       out += "  " + mark + " " + r.id + "  " + title + " [" +
              std::string(failed ? t_failed : t_review) + ", " +
@@ -79,6 +83,13 @@ std::string RenderCheckText(const std::vector<PageReport>& pages, const Catalog&
         for (const std::string& sc : r.wcag) out += " " + sc;
       }
       out += "]\n";
+      // Each citation with its status mark ("cita por confirmar"), never shown as settled.
+      if (info != nullptr) {
+        for (const findings::LegalBasis& b : info->legal_basis) {
+          out += "      " + std::string(o.lang == "en" ? "Legal basis: " : "Fundamento legal: ") +
+                 findings::CitationText(b, o.lang) + "\n";
+        }
+      }
       if (!r.error.empty()) out += "      " + std::string(t_rule_error) + ": " + r.error + "\n";
       size_t shown = 0;
       for (const findings::Finding& f : r.findings) {

@@ -424,6 +424,16 @@ std::string RenderHtml(const findings::EntityReport& report, const std::vector<R
   out += Fact(m.Get("scope.entity"),
               E(name) + " <span class=\"muted\">(" + E(report.entity.id) + ")</span>");
   if (!report.entity.kind.empty()) out += Fact(m.Get("scope.kind"), E(report.entity.kind));
+  {
+    // Whose law applied, and whether that was said or assumed.
+    const std::string j = report.entity.jurisdiction_name.Get(m.lang());
+    out += Fact(m.Get("scope.jurisdiction"),
+                E(report.entity.jurisdiction_defaulted ? m.Format("scope.jurisdiction_default", {j})
+                                                       : j));
+    if (const std::string& g = report.entity.guarantor.Get(m.lang()); !g.empty()) {
+      out += Fact(m.Get("scope.guarantor"), E(g));
+    }
+  }
   out += Fact(m.Get("scope.start_url"), html::UrlLink(report.entity.url));
   if (!report.entity.profiles.empty()) {
     std::string p;

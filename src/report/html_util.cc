@@ -99,7 +99,14 @@ std::string RuleReferences(const Catalog& catalog, std::string_view id,
     for (const findings::LegalBasis& b : info->legal_basis) {
       std::string basis = b.norm;
       if (!b.article.empty()) basis += ", " + b.article;
-      parts.push_back(E(m.Get("rule.legal_basis")) + " " + E(basis));
+      std::string item = E(m.Get("rule.legal_basis")) + " " + E(basis);
+      // An unconfirmed citation or a good practice carries its mark, never shown as settled.
+      const std::string& mark = findings::BasisStatusMark(b.status).Get(m.lang());
+      if (!mark.empty()) {
+        item += " <strong class=\"cita-" + std::string(findings::ToString(b.status)) + "\">(" +
+                E(mark) + ")</strong>";
+      }
+      parts.push_back(std::move(item));
     }
   }
   std::string out;

@@ -174,8 +174,15 @@ class SarifEntityWriter : public EntityWriter {
     if (!act.empty()) rule["properties"]["act"] = act;
     if (info != nullptr && !info->legal_basis.empty()) {
       json lb = json::array();
-      for (const auto& b : info->legal_basis)
-        lb.push_back({{"norm", b.norm}, {"article", b.article}});
+      for (const auto& b : info->legal_basis) {
+        json item = {{"norm", b.norm},
+                     {"article", b.article},
+                     {"status", findings::ToString(b.status)},
+                     {"text", findings::CitationText(b, lang)}};
+        const std::string& mark = findings::BasisStatusMark(b.status).Get(lang);
+        if (!mark.empty()) item["mark"] = mark;
+        lb.push_back(std::move(item));
+      }
       rule["properties"]["legalBasis"] = lb;
     }
     return rule;
@@ -309,6 +316,13 @@ Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
     return text;
   };
   const findings::Impact impact = info ? info->impact : r.impact;
+  // The legal basis heads the details, each citation with its status mark.
+  std::string basis;
+  if (info != nullptr) {
+    for (const findings::LegalBasis& b : info->legal_basis) {
+      basis += m.Get("rule.legal_basis") + " " + findings::CitationText(b, lang) + "\n";
+    }
+  }
   if (!r.error.empty()) {
     ++c.errors;
     c.xml += "      <error message=\"" + Attr(m.Format("junit.rule_error", {r.error})) +
@@ -326,12 +340,13 @@ Case JunitCase(const RuleResult& r, const Catalog& catalog, const Messages& m,
     if (!first.empty()) message += ": " + first;
     c.xml += "      <failure message=\"" + Attr(message) + "\" type=\"" +
              std::string(findings::ToString(impact)) + "\">" +
-             EscapeHtml(details(Outcome::kFailed)) + "</failure>\n";
+             EscapeHtml(basis + details(Outcome::kFailed)) + "</failure>\n";
   } else if (r.outcome == Outcome::kCantTell) {
     ++c.skipped;
     c.xml += "      <skipped message=\"" +
              Attr(m.Format("junit.review", {m.Count("count.elements", r.cant_tell)})) + "\"/>\n";
-    c.xml += "      <system-out>" + EscapeHtml(details(Outcome::kCantTell)) + "</system-out>\n";
+    c.xml +=
+        "      <system-out>" + EscapeHtml(basis + details(Outcome::kCantTell)) + "</system-out>\n";
   } else if (r.outcome == Outcome::kInapplicable) {
     ++c.skipped;
     c.xml += "      <skipped message=\"" + Attr(m.Get("outcome.inapplicable")) + "\"/>\n";
@@ -466,7 +481,7 @@ class CsvEntityWriter : public EntityWriter {
     std::string basis;
     if (info != nullptr) {
       for (const auto& b : info->legal_basis) {
-        basis += (basis.empty() ? "" : "; ") + b.norm + (b.article.empty() ? "" : ", " + b.article);
+        basis += (basis.empty() ? "" : "; ") + findings::CitationText(b, lang);
       }
     }
     const Finding* f = it.finding;

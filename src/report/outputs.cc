@@ -419,6 +419,15 @@ class JsonEntityWriter : public EntityWriter {
     head.documents = in.head->documents;
     head.page_roles = in.head->page_roles;
     head.portal = in.head->portal;
+    // Each obligation rule's citations with their status, from the catalog.
+    if (in.catalog != nullptr) {
+      for (const auto& [id, result] : in.tally->rules()) {
+        auto it = in.catalog->find(id);
+        if (it != in.catalog->end() && !it->second.legal_basis.empty()) {
+          head.legal_basis[id] = it->second.legal_basis;
+        }
+      }
+    }
     frame_ = RenderEntityJsonFrame(head, in.tally->summary(), in.ctx, in.pages > 0);
     out_ << frame_.before_pages;
     frame_.before_pages.clear();

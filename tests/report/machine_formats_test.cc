@@ -191,7 +191,7 @@ TEST(CsvTest, Local_OneRowPerFinding) {
   EXPECT_EQ(rows[1][11], "<img src=\"/img/escudo.png\">");
   EXPECT_TRUE(rows[1][13].starts_with("v1:"));
   EXPECT_EQ(rows[8][2], "tr-aviso-privacidad");
-  EXPECT_EQ(rows[8][7], "LGPDPPSO, Art. 27");
+  EXPECT_EQ(rows[8][7], "LGPDPPSO, Art. 27 (cita por confirmar)");
 }
 
 TEST(CsvTest, Local_FormulasAreNeutralised) {
