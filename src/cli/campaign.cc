@@ -80,6 +80,10 @@ findings::EntityInfo InfoOf(const Entity& e) {
   info.url = e.url;
   info.kind = e.kind;
   info.profiles = e.profiles;
+  info.jurisdiction = e.jurisdiction;
+  info.jurisdiction_name = e.jurisdiction_name;
+  info.jurisdiction_defaulted = e.jurisdiction_defaulted;
+  info.guarantor = e.guarantor;
   return info;
 }
 

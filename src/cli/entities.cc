@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "fetch/scope.h"
+#include "rules/decl/jurisdictions.h"
 #include "util/text.h"
 #include "util/url.h"
 
@@ -189,8 +190,9 @@ std::vector<std::string> SplitProfiles(std::string_view s) {
 }
 
 const std::vector<std::string>& KnownColumns() {
-  static const std::vector<std::string> kCols = {"id", "name", "url", "kind", "profiles",
-                                                 "max_pages"};
+  static const std::vector<std::string> kCols = {
+      "id", "name", "url", "kind", "profiles", "max_pages", "jurisdiction", "jurisdiccion",
+      "jurisdicción"};
   return kCols;
 }
 
@@ -283,6 +285,21 @@ class Validator {
       }
     }
     e.profiles = std::move(profiles);
+    {
+      std::string given;
+      for (const char* col : {"jurisdiction", "jurisdiccion", "jurisdicción"}) {
+        if (const std::string v = get(col); !text::IsBlank(v)) given = v;
+      }
+      auto j = rules::decl::ResolveJurisdiction(given);
+      if (!j.ok()) {
+        Error(raw.line, j.status().message());
+        good = false;
+      } else {
+        e.jurisdiction = j->jurisdiction->code;
+        e.jurisdiction_name = j->jurisdiction->name;
+        e.jurisdiction_defaulted = j->defaulted;
+      }
+    }
     if (good) out->push_back(std::move(e));
   }
 
@@ -315,8 +332,9 @@ Result<std::vector<Entity>> ParseCsv(std::string_view text, std::string_view fil
     std::string c = Lower(text::TrimHtmlSpace(f));
     const auto& known = KnownColumns();
     if (std::find(known.begin(), known.end(), c) == known.end()) {
-      v.Error(header.line, "unknown column '" + std::string(text::TruncateUtf8(c, 60)) +
-                               "' (columns: id, name, url, kind, profiles, max_pages)");
+      v.Error(header.line,
+              "unknown column '" + std::string(text::TruncateUtf8(c, 60)) +
+                  "' (columns: id, name, url, kind, profiles, max_pages, jurisdiction)");
     } else if (!seen.insert(c).second) {
       v.Error(header.line, "column '" + c + "' appears twice");
     }
@@ -389,7 +407,7 @@ Result<std::vector<Entity>> ParseJson(std::string_view text, std::string_view fi
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         v.Error(line, "entity " + std::to_string(i + 1) + ": unknown key \"" +
                           std::string(text::TruncateUtf8(key, 60)) +
-                          "\" (keys: id, name, url, kind, profiles, max_pages)");
+                          "\" (keys: id, name, url, kind, profiles, max_pages, jurisdiction)");
         good = false;
         continue;
       }

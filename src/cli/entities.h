@@ -1,7 +1,7 @@
 // The entities file of a campaign (DESIGN.md "Entities file"): CSV with a header row (id, name,
-// url required; kind, profiles, max_pages optional) or a JSON array of objects with the same
-// keys. A malformed file is rejected whole: every problem is reported with its line number and
-// nothing is scanned. Also: where a crawl starts for a URL, file:// URL or local directory.
+// url required; kind, profiles, max_pages, jurisdiction (also "jurisdiccion") optional) or a
+// JSON array of objects with the same keys. A malformed file is rejected whole: every problem
+// is reported with its line number and nothing is scanned. Also: where a crawl starts for a URL, file:// URL or local directory.
 #ifndef VERIFICA_CLI_ENTITIES_H_
 #define VERIFICA_CLI_ENTITIES_H_
 
@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "findings/findings.h"
 #include "util/status.h"
 
 namespace verifica::cli {
@@ -34,6 +35,12 @@ struct Entity {
   std::string kind;
   std::vector<std::string> profiles;
   std::optional<int> max_pages;
+  // Whose law applies (rules/decl/jurisdictions.h): "federal" or an entidad federativa
+  // ("MX-CMX"); federal, with `jurisdiction_defaulted`, when the file names none.
+  std::string jurisdiction = "federal";
+  findings::LocalizedText jurisdiction_name = {"Federación", "Federal"};
+  bool jurisdiction_defaulted = true;
+  findings::LocalizedText guarantor;  // the authority its portal should name (scan date)
   StartPoint start;
   int line = 0;      // line of the file where it is defined
 };

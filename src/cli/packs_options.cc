@@ -50,8 +50,14 @@ Result<std::shared_ptr<const rules::decl::PackCatalog>> LoadPackCatalog(
   static std::mutex mu;
   static std::map<std::vector<std::string>, std::shared_ptr<const rules::decl::PackCatalog>> cache;
   std::lock_guard<std::mutex> lock(mu);
-  if (auto it = cache.find(args.dirs); it != cache.end()) return it->second;
+  // The guarantor names in the rules' texts are those in force on --today.
+  auto today = ResolveToday(args);
+  if (!today.ok()) return today.status();
+  std::vector<std::string> key = args.dirs;
+  key.push_back("--today=" + today->Iso());
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   rules::decl::LoadOptions options;
+  options.today = *today;
   for (const auto& r : builtins.rules()) {
     // Pack rules already in the registry (tagged "pack:<id>") are not built-in rules.
     bool from_pack = false;
@@ -61,7 +67,7 @@ Result<std::shared_ptr<const rules::decl::PackCatalog>> LoadPackCatalog(
   std::vector<rules::decl::PackError> errors;
   auto cat = rules::decl::LoadCatalog(args.dirs, options, &errors);
   if (!cat.ok()) return InvalidArgument(ErrorList(errors));
-  cache.emplace(args.dirs, *cat);
+  cache.emplace(std::move(key), *cat);
   return cat;
 }
 

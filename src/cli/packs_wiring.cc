@@ -103,8 +103,8 @@ class Shared {
   }
 
   Result<std::vector<std::shared_ptr<const RuleSpec>>> RulesFor(
-      const std::vector<std::string>& profiles) const {
-    auto rules = options_.catalog->EntityRules(profiles);
+      const std::vector<std::string>& profiles, std::string_view jurisdiction) const {
+    auto rules = options_.catalog->EntityRules(profiles, jurisdiction);
     if (!rules.ok()) return rules.status();
     std::vector<std::shared_ptr<const RuleSpec>> out;
     for (auto& r : *rules) {
@@ -118,7 +118,8 @@ class Shared {
   std::vector<const rules::Rule*> PageRulesFor(const findings::EntityInfo& e,
                                                const std::vector<const rules::Rule*>& selected) {
     std::set<std::string> keep;
-    if (auto page_rules = options_.catalog->PageRules(e.profiles); page_rules.ok()) {
+    if (auto page_rules = options_.catalog->PageRules(e.profiles, e.jurisdiction);
+        page_rules.ok()) {
       for (const auto& r : *page_rules) keep.insert(r->info.id);
     }
     std::vector<const rules::Rule*> out;
@@ -134,7 +135,8 @@ class Shared {
     auto& slot = states_[e.id];
     if (!slot) {
       slot = std::make_shared<EntityState>();
-      auto rules = RulesFor(e.profiles);  // checked before the scan: cannot fail here
+      // Checked before the scan: cannot fail here.
+      auto rules = RulesFor(e.profiles, e.jurisdiction);
       if (rules.ok()) slot->rules = std::move(rules).value();
       for (const auto& r : slot->rules) {
         for (const std::string& role : r->roles) {
@@ -768,7 +770,8 @@ const findings::RuleInfo& PageRolesInfo() {
     i.impact = findings::Impact::kMinor;
     i.tags = {"informative", "entity-scope"};
     i.legal_basis = {
-        {"LGTAIP (DOF 20-03-2025)", "Art. 86 (verificación mediante revisión del portal)"}};
+        {"LGTAIP (DOF 20-03-2025)", "Art. 86 (vigilancia mediante revisión del portal)",
+         findings::BasisStatus::kConfirmed}};
     i.messages = {
         {"role-found", {"Rol «{0}»: se tomó {2} — {1}.", "Role \"{0}\": {2} was taken — {1}."}},
         {"role-missing", {"Rol «{0}»: no se encontró — {1}.", "Role \"{0}\": not found — {1}."}}};
@@ -783,7 +786,7 @@ Result<ScanHooks> MakePackHooks(const PackHooksOptions& options,
   auto shared = std::make_shared<Shared>(options);
   std::string errors;
   for (const Entity& e : entities) {
-    auto rules = shared->RulesFor(e.profiles);
+    auto rules = shared->RulesFor(e.profiles, e.jurisdiction);
     if (!rules.ok()) {
       errors += (errors.empty() ? "" : "\n") + std::string("entity '") + e.id + "'" +
                 (e.line > 0 ? " (line " + std::to_string(e.line) + ")" : std::string()) + ": " +

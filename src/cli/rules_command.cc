@@ -35,7 +35,13 @@ int RunRules(const RulesOptions& o) {
     for (const auto& r : (*reg)->rules()) {
       const rules::RuleMeta& m = r->meta();
       nlohmann::json lb = nlohmann::json::array();
-      for (const auto& b : m.legal_basis) lb.push_back({{"norm", b.norm}, {"article", b.article}});
+      for (const auto& b : m.legal_basis) {
+        nlohmann::json item = {
+            {"norm", b.norm}, {"article", b.article}, {"status", findings::ToString(b.status)}};
+        const findings::LocalizedText& mark = findings::BasisStatusMark(b.status);
+        if (!mark.es.empty()) item["mark"] = {{"es", mark.es}, {"en", mark.en}};
+        lb.push_back(std::move(item));
+      }
       rules.push_back({{"id", m.id},
                        {"pack", m.pack},
                        {"title", {{"es", m.title.es}, {"en", m.title.en}}},
@@ -57,8 +63,22 @@ int RunRules(const RulesOptions& o) {
     std::cout << m.id << "\n  " << m.title.Get(o.lang) << "\n  ";
     if (!m.wcag.empty()) std::cout << "WCAG " << Join(m.wcag, ", ") << " (" << m.level << ")  ";
     if (!m.act.empty()) std::cout << "ACT " << Join(m.act, ", ") << "  ";
-    for (const auto& b : m.legal_basis) std::cout << b.norm << " " << b.article << "  ";
     std::cout << findings::ToString(m.impact) << "\n";
+    // Each citation on its own line with its status: never an unconfirmed one shown as settled.
+    for (const auto& b : m.legal_basis) {
+      std::string status;
+      switch (b.status) {
+        case findings::BasisStatus::kConfirmed:
+          status = o.lang == "en" ? "confirmed" : "confirmada";
+          break;
+        case findings::BasisStatus::kToConfirm:
+        case findings::BasisStatus::kGoodPractice:
+          status = findings::BasisStatusMark(b.status).Get(o.lang);
+          break;
+      }
+      std::cout << "  " << (o.lang == "en" ? "Legal basis: " : "Fundamento: ") << b.norm
+                << (b.article.empty() ? "" : ", " + b.article) << " [" << status << "]\n";
+    }
   }
   std::cout << (*reg)->rules().size() << (o.lang == "en" ? " rules\n" : " reglas\n");
   return kExitOk;

@@ -22,6 +22,7 @@
 #include "cli/scan_hooks.h"
 #include "report/fingerprint.h"
 #include "report/formats.h"
+#include "rules/decl/jurisdictions.h"
 #include "util/pattern.h"
 #include "util/text.h"
 
@@ -60,6 +61,7 @@ struct ScanArgs {
   double max_page_mb = 32;
   int retries = 2;
   PacksArgs packs;  // --packs, --today
+  std::string jurisdiction;  // --jurisdiction: the portal's (or rows without one); "" = federal
 };
 
 // Set by SIGINT/SIGTERM; the campaign polls it. Lock-free, so safe to store from a handler.
@@ -179,18 +181,48 @@ int RunScan(const ScanArgs& a) {
     }
     entities = std::move(loaded).value();
   } else {
+    entities.emplace_back();
+  }
+  // --jurisdiction: the scanned portal's, or that of the rows of the file that name none.
+  if (auto j = rules::decl::ResolveJurisdiction(a.jurisdiction); !j.ok()) {
+    std::cerr << "verifica: --jurisdiction: " << j.status().message() << "\n";
+    return kExitUsage;
+  } else if (!j->defaulted) {
+    for (Entity& e : entities) {
+      if (!e.jurisdiction_defaulted) continue;
+      e.jurisdiction = j->jurisdiction->code;
+      e.jurisdiction_name = j->jurisdiction->name;
+      e.jurisdiction_defaulted = false;
+    }
+  }
+  // The guarantor authority each entity's portal should name, as of the day dates are judged.
+  {
+    auto today = ResolveToday(a.packs);
+    if (!today.ok()) {
+      std::cerr << "verifica: " << today.status().message() << "\n";
+      return kExitUsage;
+    }
+    auto table = rules::decl::JurisdictionTable::Embedded();
+    if (!table.ok()) {
+      std::cerr << "verifica: " << table.status().message() << "\n";
+      return kExitCannotRun;
+    }
+    for (Entity& e : entities) {
+      if (const auto* g = (*table)->GuarantorOn(e.jurisdiction, *today)) e.guarantor = g->name;
+    }
+  }
+  if (a.entities.empty()) {
     std::error_code ec;
     auto start = ResolveStart(a.target, fs::current_path(ec));
     if (!start.ok()) {
       std::cerr << "verifica: " << start.status().message() << "\n";
       return kExitUsage;
     }
-    Entity e;
+    Entity& e = entities.front();
     e.id = IdForTarget(a.target);
     e.name = a.target;
     e.url = a.target;
     e.start = std::move(start).value();
-    entities.push_back(std::move(e));
   }
   auto include = CompileAll(a.include, "--include");
   auto exclude = CompileAll(a.exclude, "--exclude");
@@ -371,6 +403,10 @@ Command AddScanCommand(CLI::App& app) {
   sub->add_option("--fail-on", a->fail_on,
                   "Exit 1 when a rule fails with this impact or higher (default serious)")
       ->check(CLI::IsMember(ImpactNames()));
+  sub->add_option("--jurisdiction", a->jurisdiction,
+                  "Whose law applies to the portal: federal (default) or an entidad federativa "
+                  "(ISO 3166-2 code such as MX-CMX, or its name: cdmx, jalisco...); with "
+                  "--entities, for the rows that name none");
   sub->add_option("--lang", a->lang, "Language of the summary table and reports: es or en")
       ->check(CLI::IsMember({"es", "en"}));
   sub->add_option("--format", a->formats,

@@ -23,6 +23,18 @@ struct ValidateArgs {
   std::string format = "text";
 };
 
+// How many legal-basis entries of the pack's rules have each status.
+nlohmann::json CitationCounts(const rules::decl::PackSpec& p) {
+  nlohmann::json counts = {{"confirmed", 0}, {"to-confirm", 0}, {"good-practice", 0}};
+  for (const auto& rule : p.rules) {
+    for (const auto& b : rule->info.legal_basis) {
+      nlohmann::json& n = counts[std::string(findings::ToString(b.status))];
+      n = n.get<int>() + 1;
+    }
+  }
+  return counts;
+}
+
 int RunValidate(const ValidateArgs& a) {
   auto reg = BuildRegistry();
   rules::decl::LoadOptions options;
@@ -52,6 +64,8 @@ int RunValidate(const ValidateArgs& a) {
                        {"id", p->id},
                        {"version", p->version},
                        {"jurisdiction", p->jurisdiction},
+                       {"supersedes", p->supersedes},
+                       {"citations", CitationCounts(*p)},
                        {"effective", p->effective},
                        {"rules", p->rules.size()}});
     }
@@ -67,7 +81,11 @@ int RunValidate(const ValidateArgs& a) {
     for (const auto& rule : p->rules) entity += rule->scope == rules::decl::Scope::kEntity;
     std::cout << p->file << ": valid: pack " << p->id << " " << p->version << " ("
               << p->jurisdiction << ", from " << p->effective << "), " << p->rules.size()
-              << " rules (" << entity << " entity, " << p->rules.size() - entity << " page)\n";
+              << " rules (" << entity << " entity, " << p->rules.size() - entity << " page); "
+              << "citations: ";
+    const nlohmann::json counts = CitationCounts(*p);
+    std::cout << counts["confirmed"].get<int>() << " confirmed, " << counts["to-confirm"].get<int>()
+              << " to confirm, " << counts["good-practice"].get<int>() << " good practice\n";
   }
   if (!ok) {
     std::cerr << "verifica: " << r.errors.size() << (r.errors.size() == 1 ? " error" : " errors")

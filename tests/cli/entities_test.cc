@@ -48,6 +48,51 @@ TEST_F(EntitiesTest, Local_CsvWithOptionalColumns) {
   EXPECT_FALSE(local.max_pages.has_value());
 }
 
+// Issue 10: entities carry a jurisdiction (column `jurisdiction` or `jurisdiccion`): federal or
+// an entidad federativa, by code or name; missing = federal, and marked as assumed.
+TEST_F(EntitiesTest, Local_JurisdictionColumn) {
+  auto r = Parse(
+      "id,name,url,jurisdiccion\n"
+      "alcaldia,Alcaldía,https://alcaldia.cdmx.gob.mx/,CDMX\n"
+      "jal,Organismo,https://www.jalisco.gob.mx/,MX-JAL\n"
+      "sep,SEP,https://www.sep.gob.mx/,federal\n"
+      "imss,IMSS,https://www.imss.gob.mx/,\n");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 4u);
+  EXPECT_EQ((*r)[0].jurisdiction, "MX-CMX");
+  EXPECT_EQ((*r)[0].jurisdiction_name.es, "Ciudad de México");
+  EXPECT_FALSE((*r)[0].jurisdiction_defaulted);
+  EXPECT_EQ((*r)[1].jurisdiction, "MX-JAL");
+  EXPECT_EQ((*r)[2].jurisdiction, "federal");
+  EXPECT_FALSE((*r)[2].jurisdiction_defaulted);
+  EXPECT_EQ((*r)[3].jurisdiction, "federal");
+  EXPECT_TRUE((*r)[3].jurisdiction_defaulted);
+  auto j = ParseEntities(R"([{"id": "a", "name": "A", "url": "https://a.gob.mx/",
+                              "jurisdiction": "Nuevo León"}])",
+                         "e.json", dir_);
+  ASSERT_TRUE(j.ok()) << j.status().message();
+  EXPECT_EQ((*j)[0].jurisdiction, "MX-NLE");
+  auto none = Parse("id,name,url\nsep,SEP,https://www.sep.gob.mx/\n");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ((*none)[0].jurisdiction, "federal");
+  EXPECT_TRUE((*none)[0].jurisdiction_defaulted);
+}
+
+// Bad input: an unknown jurisdiction rejects the file, naming the line and the known values.
+TEST_F(EntitiesTest, Local_UnknownJurisdictionRejectedWithTheKnownValues) {
+  auto r = Parse(
+      "id,name,url,jurisdiction\n"
+      "a,A,https://a.gob.mx/,federal\n"
+      "b,B,https://b.gob.mx/,Nuevo Santander\n");
+  ASSERT_FALSE(r.ok());
+  const std::string& m = r.status().message();
+  EXPECT_NE(m.find("entidades.csv:3: unknown jurisdiction 'Nuevo Santander' (known: federal, "
+                   "MX-AGU (Aguascalientes)"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("MX-CMX (Ciudad de México)"), std::string::npos) << m;
+}
+
 TEST_F(EntitiesTest, Local_RequiredColumnsOnly_BomCrlfSemicolonsAndBlankLines) {
   auto r = Parse("\xEF\xBB\xBFid;name;url\r\n\r\nimss;IMSS;https://www.imss.gob.mx\r\n");
   ASSERT_TRUE(r.ok()) << r.status().message();

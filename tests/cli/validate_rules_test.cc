@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -65,7 +66,7 @@ class ValidateRulesTest : public ::testing::Test {
 
 constexpr char kBadPack[] = R"({
   "schema": 1,
-  "pack": {"id": "local-prueba", "version": "1", "jurisdiction": "MX", "effective": "2025-01-01",
+  "pack": {"id": "local-prueba", "version": "1", "jurisdiction": "general", "effective": "2025-01-01",
            "title": {"es": "Prueba", "en": "Test"}},
   "rules": [{
     "id": "tr-local", "title": {"es": "t", "en": "t"}, "description": {"es": "d", "en": "d"},
@@ -152,12 +153,12 @@ TEST_F(ValidateRulesTest, Local_UnknownProfileInTheEntitiesFileScansNothing) {
 TEST_F(ValidateRulesTest, Local_UserPacksAddRulesToCheck) {
   fs::path pack = Write("mis-reglas/pack.json", R"({
     "schema": 1,
-    "pack": {"id": "instituto-local", "version": "1", "jurisdiction": "MX-NS", "effective": "2026-01-01",
+    "pack": {"id": "instituto-local", "version": "1", "jurisdiction": "MX-TAM", "effective": "2026-01-01",
              "title": {"es": "Reglas del instituto", "en": "Institute rules"}},
     "rules": [{
       "id": "inst-lengua-indigena", "title": {"es": "Contenido en lengua indígena", "en": "Indigenous-language content"},
       "description": {"es": "d", "en": "d"}, "help": {"es": "h", "en": "h"},
-      "legal_basis": [{"norm": "Ley local", "article": "Art. 1"}], "impact": "moderate", "scope": "page",
+      "legal_basis": [{"norm": "Ley local", "article": "Art. 1", "status": "to-confirm"}], "impact": "moderate", "scope": "page",
       "evidence": {"any": [{"check": "link", "text": "nahuatl|maya|tenek"}]},
       "messages": {"pass": {"es": "Enlace «{0}»", "en": "Link \"{0}\""},
                    "missing": {"es": "Sin contenido en lengua indígena en {2}", "en": "No indigenous-language content on {2}"}}
@@ -199,6 +200,87 @@ TEST_F(ValidateRulesTest, Local_RulesListsPackRulesWithTheirLegalBasis) {
   EXPECT_GE(pack_rules, 40);
   r = Verifica("rules");
   EXPECT_NE(r.out.find("Art. 145"), std::string::npos);
+}
+
+// Issue 10: `verifica rules` lists each rule's citations with their status, in text and JSON.
+TEST_F(ValidateRulesTest, Local_RulesListsEachCitationWithItsStatus) {
+  CliRun r = Verifica("rules --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& rule : j["rules"]) by_id[rule.value("id", "")] = rule;
+  for (const auto& [id, rule] : by_id) {
+    for (const auto& b : rule["legal_basis"]) {
+      const std::string status = b.value("status", "");
+      EXPECT_TRUE(status == "confirmed" || status == "to-confirm" || status == "good-practice")
+          << id << ": " << b.dump();
+      // Whatever is not confirmed carries its mark in both languages.
+      EXPECT_EQ(b.contains("mark"), status != "confirmed") << id << ": " << b.dump();
+    }
+  }
+  ASSERT_TRUE(by_id.count("tr-home-link"));
+  EXPECT_EQ(by_id["tr-home-link"]["legal_basis"][0].value("status", ""), "confirmed");
+  ASSERT_TRUE(by_id.count("tr-criterios-adj"));
+  bool to_confirm = false;
+  for (const auto& b : by_id["tr-criterios-adj"]["legal_basis"]) {
+    if (b.value("status", "") == "to-confirm") {
+      to_confirm = true;
+      EXPECT_EQ(b["mark"].value("es", ""), "cita por confirmar");
+      EXPECT_EQ(b["mark"].value("en", ""), "citation to be confirmed");
+    }
+  }
+  EXPECT_TRUE(to_confirm);
+  // Text: one line per citation, the status in brackets.
+  r = Verifica("rules");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Fundamento: LGTAIP (DOF 20-03-2025), Art. 60, párrafo primero (vínculo de "
+                       "acceso directo desde la página de inicio) [confirmada]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("criterios adjetivos (periodo que se informa, fecha de validación, área "
+                       "responsable) [cita por confirmar]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("[buena práctica, sin obligación legal]"), std::string::npos) << r.out;
+  r = Verifica("rules --lang en");
+  EXPECT_NE(r.out.find("[citation to be confirmed]"), std::string::npos) << r.out;
+}
+
+// Issue 10, bad input: a pack whose legal basis lacks a status fails validate-rules, with the
+// file, the JSON pointer and the reason; the old "verified" flag is not taken for one.
+TEST_F(ValidateRulesTest, Local_LegalBasisWithoutStatusFailsValidateRules) {
+  const std::string pack = R"({
+    "schema": 1,
+    "pack": {"id": "sin-estado", "version": "1", "jurisdiction": "general", "effective": "2026-01-01",
+             "title": {"es": "Prueba", "en": "Test"}},
+    "rules": [{
+      "id": "tr-sin-estado", "title": {"es": "t", "en": "t"},
+      "description": {"es": "d", "en": "d"}, "help": {"es": "h", "en": "h"},
+      "legal_basis": [{"norm": "LGTAIP", "article": "Art. 60"},
+                      {"norm": "LGTAIP", "article": "Art. 58", "verified": true},
+                      {"norm": "LGTAIP", "article": "Art. 61", "status": "verificado"}],
+      "impact": "moderate", "scope": "page",
+      "evidence": {"any": [{"check": "link", "text": "transparencia"}]},
+      "messages": {"pass": {"es": "sí", "en": "yes"}, "missing": {"es": "no", "en": "no"}}
+    }]
+  })";
+  fs::path file = Write("sin-estado/pack.json", pack);
+  CliRun r = Verifica("validate-rules '" + file.string() + "'");
+  EXPECT_EQ(r.code, 2) << r.out << r.err;
+  const std::string f = file.string() + ": ";
+  EXPECT_NE(r.out.find(f + "/rules/0/legal_basis/0/status: missing: every citation states how "
+                           "far it is checked: \"confirmed\", \"to-confirm\" or "
+                           "\"good-practice\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(f + "/rules/0/legal_basis/1/verified: replaced by \"status\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(f + "/rules/0/legal_basis/2/status: must be \"confirmed\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("3 errors in obligation packs"), std::string::npos) << r.err;
 }
 
 }  // namespace

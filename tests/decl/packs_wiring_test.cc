@@ -234,6 +234,7 @@ TEST_F(PacksWiringTest, Local_ProfilesPickRulesAndUnknownOnesAreRejected) {
   Entity cdmx;
   cdmx.id = "alcaldia";
   cdmx.profiles = {"cdmx-2024", "mx-datos-personales"};
+  cdmx.jurisdiction = "MX-CMX";
   Entity bad;
   bad.id = "mal";
   bad.line = 3;
@@ -245,10 +246,23 @@ TEST_F(PacksWiringTest, Local_ProfilesPickRulesAndUnknownOnesAreRejected) {
             std::string::npos)
       << r.status().message();
 
+  // A CDMX pack named for an entity of another jurisdiction: rejected before the scan.
+  Entity jal = cdmx;
+  jal.id = "jal";
+  jal.line = 4;
+  jal.jurisdiction = "MX-JAL";
+  auto wrong = MakePackHooks(options_, {jal});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find(
+                "entity 'jal' (line 4): profile 'cdmx-2024' checks the law of Mexico City"),
+            std::string::npos)
+      << wrong.status().message();
+
   auto hooks = MakePackHooks(options_, {cdmx});
   findings::EntityInfo e;
   e.id = "alcaldia";
   e.profiles = cdmx.profiles;
+  e.jurisdiction = cdmx.jurisdiction;
   const std::string home = "https://alcaldia.ejemplo.gob.mx/";
   EntityOutcome out =
       Crawl(e, {{home, 0, "<title>Alcaldía</title><a href='/t/'>Transparencia</a>"}}, {}, *hooks);
@@ -295,6 +309,7 @@ TEST_F(PacksWiringTest, Local_ProfilesPickPageRulesPerEntity) {
   fed.id = "instituto";  // no profiles: the default packs
   cdmx.id = "alcaldia";
   cdmx.profiles = {"cdmx-2024"};
+  cdmx.jurisdiction = "MX-CMX";
   auto hooks = MakePackHooks(options_, {fed, cdmx});
   ASSERT_TRUE(hooks.ok()) << hooks.status().message();
   ASSERT_TRUE(hooks->page_rules);
@@ -302,6 +317,7 @@ TEST_F(PacksWiringTest, Local_ProfilesPickPageRulesPerEntity) {
     findings::EntityInfo info;
     info.id = e.id;
     info.profiles = e.profiles;
+    info.jurisdiction = e.jurisdiction;
     std::set<std::string> out;
     for (const rules::Rule* r : hooks->page_rules(info, selected)) out.insert(r->id());
     return out;
@@ -326,6 +342,7 @@ TEST_F(PacksWiringTest, Local_ProfilesPickPageRulesPerEntity) {
     findings::EntityInfo info;
     info.id = e.id;
     info.profiles = e.profiles;
+    info.jurisdiction = e.jurisdiction;
     std::map<std::string, std::string> out;
     for (const auto& r : CheckPage(in, hooks->page_rules(info, selected), {}).rules) {
       out[r.id] = findings::ToString(r.outcome);
