@@ -147,8 +147,10 @@ bool IsObligationRule(std::string_view rule_id, const Catalog& catalog) {
 bool IsObligationCriterion(std::string_view rule_id, const Catalog& catalog) {
   if (!IsObligationRule(rule_id, catalog)) return false;
   if (auto it = catalog.find(rule_id); it != catalog.end()) {
+    // Informative results and good practices (rules with no legal source) are no obligation.
     const std::vector<std::string>& tags = it->second.tags;
-    return std::find(tags.begin(), tags.end(), "informative") == tags.end();
+    return std::find(tags.begin(), tags.end(), "informative") == tags.end() &&
+           std::find(tags.begin(), tags.end(), "good-practice") == tags.end();
   }
   // Not in the catalog: the scan's own informative result is known by its id.
   return rule_id != "pack-page-roles";

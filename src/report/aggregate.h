@@ -99,7 +99,8 @@ std::string GroupKey(const RuleSummary& rule, const Catalog& catalog);
 bool IsObligationRule(std::string_view rule_id, const Catalog& catalog);
 
 // Obligation rules that count in the obligations index: IsObligationRule, less the informative
-// ones (tag "informative", such as the list of pages taken per role), which judge nothing.
+// ones (tag "informative", such as the list of pages taken per role), which judge nothing, and
+// the good practices (tag "good-practice": no legal source), which oblige to nothing.
 bool IsObligationCriterion(std::string_view rule_id, const Catalog& catalog);
 
 // The obligation pack a rule belongs to: its catalog entry's pack, else its id's first word.

@@ -9,6 +9,7 @@
 
 #include "findings/findings.h"
 #include "findings/findings_json.h"
+#include "report/aggregate.h"
 #include "report/check_output.h"
 #include "report/formats.h"
 
@@ -171,6 +172,16 @@ TEST(CitationsTest, Local_CheckTextMarksUnconfirmedCitations) {
     p.rules.push_back(Failed("tr-horario", "Sin horario."));
     ExpectMarked(report::RenderCheckText({p}, CitationCatalog(), o), lang, "text");
   }
+}
+
+// A rule with no legal source is a good practice, not an obligation: it does not count in the
+// obligations index; a rule with a citation to confirm still does.
+TEST(CitationsTest, Local_GoodPracticesAreNoObligationCriteria) {
+  report::Catalog c = CitationCatalog();
+  c["tr-horario"].tags.push_back("good-practice");
+  EXPECT_TRUE(report::IsObligationCriterion("tr-prueba", c));
+  EXPECT_FALSE(report::IsObligationCriterion("tr-horario", c));
+  EXPECT_TRUE(report::IsObligationRule("tr-horario", c));  // still shown with the obligations
 }
 
 }  // namespace
